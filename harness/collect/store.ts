@@ -1,0 +1,216 @@
+import type { Finding } from '../model/finding.js';
+import type { LogRecord } from '../model/log.js';
+import type { SpanRecord } from '../model/span.js';
+import { sameSpanContent } from './span-equality.js';
+
+/** Running totals the report's `harness` section is built from. */
+export interface StoreCounters {
+  /** Every span that reached the store, duplicates included. */
+  readonly spansReceived: number;
+  readonly spansStored: number;
+  readonly spansDuplicate: number;
+  /** Spans refused at a boundary (invalid ids, undecodable items) and reported back to the sender. */
+  readonly spansRejected: number;
+  /** Spans that arrived for a trace after it was judged. */
+  readonly spansLate: number;
+  readonly logsReceived: number;
+  readonly logsRejected: number;
+  readonly logsLate: number;
+  readonly traces: number;
+  /** Findings not kept because the list hit its cap (counted, so nothing is dropped silently). */
+  readonly findingsDropped: number;
+}
+
+/** Called after every batch with the ids of the traces that batch touched. */
+export type StoreListener = (touchedTraceIds: ReadonlySet<string>) => void;
+
+export interface StoreOptions {
+  /** Most findings kept; the rest are counted in `findingsDropped`. Default 10,000. */
+  readonly maxFindings?: number;
+}
+
+type Stored = SpanRecord | SpanRecord[];
+
+const DEFAULT_MAX_FINDINGS = 10_000;
+
+/**
+ * The one mutable place in tracegate: spans (deduplicated by traceId, spanId and kind), logs, findings and
+ * counters. Everything downstream reads it and computes values.
+ */
+export class Store {
+  // traceId → spanId → record (an array only when one span id is reused with another kind)
+  readonly #traces = new Map<string, Map<string, Stored>>();
+  readonly #logs: LogRecord[] = [];
+  readonly #findings: Finding[] = [];
+  readonly #judged = new Set<string>();
+  readonly #listeners = new Set<StoreListener>();
+  readonly #flushers = new Set<() => Promise<void>>();
+  readonly #maxFindings: number;
+  #counters = {
+    spansReceived: 0,
+    spansStored: 0,
+    spansDuplicate: 0,
+    spansRejected: 0,
+    spansLate: 0,
+    logsReceived: 0,
+    logsRejected: 0,
+    logsLate: 0,
+    findingsDropped: 0,
+  };
+
+  constructor(options: StoreOptions = {}) {
+    this.#maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  }
+
+  /** Stores a batch of spans; returns how many were new. Duplicates with other content become findings. */
+  addSpans(spans: readonly SpanRecord[]): number {
+    const touched = new Set<string>();
+    let stored = 0;
+    for (const span of spans) {
+      this.#counters.spansReceived++;
+      if (this.#judged.has(span.traceId)) this.#counters.spansLate++;
+      if (this.#insert(span)) {
+        stored++;
+        touched.add(span.traceId);
+        if (span.endTimeUnixNano < span.startTimeUnixNano) {
+          this.addFinding({
+            level: 'warn',
+            code: 'span.negative-duration',
+            message: `span "${span.name}" ends ${span.startTimeUnixNano - span.endTimeUnixNano} ns before it starts`,
+            traceId: span.traceId,
+            spanId: span.spanId,
+          });
+        }
+      }
+    }
+    this.#counters.spansStored += stored;
+    if (touched.size > 0) this.#notify(touched);
+    return stored;
+  }
+
+  #insert(span: SpanRecord): boolean {
+    let spans = this.#traces.get(span.traceId);
+    if (spans === undefined) {
+      spans = new Map();
+      this.#traces.set(span.traceId, spans);
+    }
+    const existing = spans.get(span.spanId);
+    if (existing === undefined) {
+      spans.set(span.spanId, span);
+      return true;
+    }
+    const sameIdentity = Array.isArray(existing)
+      ? existing.find((other) => other.kind === span.kind)
+      : existing.kind === span.kind
+        ? existing
+        : undefined;
+    if (sameIdentity === undefined) {
+      spans.set(span.spanId, Array.isArray(existing) ? [...existing, span] : [existing, span]);
+      return true;
+    }
+    this.#counters.spansDuplicate++;
+    if (!sameSpanContent(sameIdentity, span)) {
+      this.addFinding({
+        level: 'error',
+        code: 'span.duplicate-conflict',
+        message: `span ${span.spanId} (${span.kind} "${span.name}") arrived twice with different content; the first copy is kept`,
+        traceId: span.traceId,
+        spanId: span.spanId,
+      });
+    }
+    return false;
+  }
+
+  /** Stores a batch of logs. */
+  addLogs(logs: readonly LogRecord[]): void {
+    const touched = new Set<string>();
+    for (const log of logs) {
+      this.#logs.push(log);
+      if (log.traceId !== '') {
+        touched.add(log.traceId);
+        if (this.#judged.has(log.traceId)) this.#counters.logsLate++;
+      }
+    }
+    this.#counters.logsReceived += logs.length;
+    if (touched.size > 0) this.#notify(touched);
+  }
+
+  /** Counts items refused at a boundary, so the report can say the harness lost nothing silently. */
+  countRejected(signal: 'spans' | 'logs', count: number): void {
+    if (signal === 'spans') this.#counters.spansRejected += count;
+    else this.#counters.logsRejected += count;
+  }
+
+  addFinding(finding: Finding): void {
+    if (this.#findings.length >= this.#maxFindings) this.#counters.findingsDropped++;
+    else this.#findings.push(finding);
+  }
+
+  /** The spans of one trace in arrival order (a fresh array; empty when the trace is unknown). */
+  trace(traceId: string): SpanRecord[] {
+    const spans = this.#traces.get(traceId);
+    if (spans === undefined) return [];
+    const list: SpanRecord[] = [];
+    for (const stored of spans.values()) {
+      if (Array.isArray(stored)) list.push(...stored);
+      else list.push(stored);
+    }
+    return list;
+  }
+
+  hasTrace(traceId: string): boolean {
+    return this.#traces.has(traceId);
+  }
+
+  traceIds(): IterableIterator<string> {
+    return this.#traces.keys();
+  }
+
+  /** Every stored span, trace by trace. */
+  *spans(): IterableIterator<SpanRecord> {
+    for (const spans of this.#traces.values()) {
+      for (const stored of spans.values()) {
+        if (Array.isArray(stored)) yield* stored;
+        else yield stored;
+      }
+    }
+  }
+
+  logs(): readonly LogRecord[] {
+    return this.#logs;
+  }
+
+  findings(): readonly Finding[] {
+    return this.#findings;
+  }
+
+  counters(): StoreCounters {
+    return { ...this.#counters, traces: this.#traces.size };
+  }
+
+  /** Marks traces as judged: anything that arrives for them afterwards is counted as late (and still stored). */
+  markJudged(traceIds: Iterable<string>): void {
+    for (const traceId of traceIds) this.#judged.add(traceId);
+  }
+
+  /** Calls `listener` after each batch that changed something; returns the unsubscribe function. */
+  subscribe(listener: StoreListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Registers a source that buffers spans (an in-process processor); `flush()` drains all of them. */
+  registerFlusher(flush: () => Promise<void>): () => void {
+    this.#flushers.add(flush);
+    return () => this.#flushers.delete(flush);
+  }
+
+  /** Drains every registered buffer into the store; readers call this before they read. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.#flushers].map((flush) => flush()));
+  }
+
+  #notify(touched: ReadonlySet<string>): void {
+    for (const listener of this.#listeners) listener(touched);
+  }
+}

@@ -1,0 +1,66 @@
+/** Stable error codes: pipelines and tests match on these, never on message text. */
+export const ErrorCode = {
+  InvalidArgument: 'TRACEGATE_ERR_INVALID_ARGUMENT',
+  OtlpDecode: 'TRACEGATE_ERR_OTLP_DECODE',
+  BodyTooLarge: 'TRACEGATE_ERR_BODY_TOO_LARGE',
+  UnsupportedMediaType: 'TRACEGATE_ERR_UNSUPPORTED_MEDIA_TYPE',
+  Overloaded: 'TRACEGATE_ERR_OVERLOADED',
+  Unauthorized: 'TRACEGATE_ERR_UNAUTHORIZED',
+  Timeout: 'TRACEGATE_ERR_TIMEOUT',
+  Closed: 'TRACEGATE_ERR_CLOSED',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Root of every error tracegate throws; `code` is stable across versions. */
+export class TracegateError extends Error {
+  override readonly name: string = 'TracegateError';
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** A caller passed an option or argument tracegate cannot use. */
+export class InvalidArgumentError extends TracegateError {
+  override readonly name = 'InvalidArgumentError';
+  constructor(message: string) {
+    super(ErrorCode.InvalidArgument, message);
+  }
+}
+
+/** An OTLP body could not be decoded (answered with 400). */
+export class OtlpDecodeError extends TracegateError {
+  override readonly name = 'OtlpDecodeError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.OtlpDecode, message, options);
+  }
+}
+
+/** A body exceeded the configured limit, measured after decompression (answered with 413). */
+export class BodyTooLargeError extends TracegateError {
+  override readonly name = 'BodyTooLargeError';
+  constructor(
+    message: string,
+    readonly limitBytes: number,
+  ) {
+    super(ErrorCode.BodyTooLarge, message);
+  }
+}
+
+/** A content type or content encoding the receiver does not speak (answered with 415). */
+export class UnsupportedMediaTypeError extends TracegateError {
+  override readonly name = 'UnsupportedMediaTypeError';
+  constructor(message: string) {
+    super(ErrorCode.UnsupportedMediaType, message);
+  }
+}
+
+/** A wait ran past its deadline; the message says what it waited for and what it had. */
+export class TimeoutError extends TracegateError {
+  override readonly name = 'TimeoutError';
+  constructor(message: string) {
+    super(ErrorCode.Timeout, message);
+  }
+}
