@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import type { LogRecord } from '../model/log.js';
-import type { SpanRecord } from '../model/span.js';
+import type { SpanKind, SpanRecord } from '../model/span.js';
+import { SPAN_KINDS } from '../model/span.js';
 import { sameSpanContent } from './span-equality.js';
 
 /** Running totals the report's `harness` section is built from. */
@@ -156,6 +157,23 @@ export class Store {
       else list.push(stored);
     }
     return list;
+  }
+
+  /**
+   * One stored span by id. Without `kind`, a span id reused with several kinds answers with the record whose kind
+   * comes first in SPAN_KINDS order (the rule trace assembly uses too).
+   */
+  span(traceId: string, spanId: string, kind?: SpanKind): SpanRecord | undefined {
+    const stored = this.#traces.get(traceId)?.get(spanId);
+    if (stored === undefined || !Array.isArray(stored)) {
+      return kind === undefined || stored?.kind === kind ? stored : undefined;
+    }
+    if (kind !== undefined) return stored.find((record) => record.kind === kind);
+    let first = stored[0];
+    for (const record of stored) {
+      if (SPAN_KINDS.indexOf(record.kind) < SPAN_KINDS.indexOf(first!.kind)) first = record;
+    }
+    return first;
   }
 
   hasTrace(traceId: string): boolean {
