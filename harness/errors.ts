@@ -64,3 +64,11 @@ export class TimeoutError extends TracegateError {
     super(ErrorCode.Timeout, message);
   }
 }
+
+/** The receiver's ingest queue is full (answered with 429 and `Retry-After`). */
+export class OverloadedError extends TracegateError {
+  override readonly name = 'OverloadedError';
+  constructor(message: string) {
+    super(ErrorCode.Overloaded, message);
+  }
+}
