@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error.js';
+
+/** The flags one command accepts: a string flag takes a value, a boolean flag stands alone. */
+export type FlagSpec = Readonly<Record<string, { readonly type: 'string' | 'boolean' }>>;
+
+/** Parsed flags: the value of each string flag given (last one wins), `true` for each boolean flag given. */
+export type FlagValues<S extends FlagSpec> = {
+  readonly [K in keyof S]?: S[K]['type'] extends 'string' ? string : boolean;
+};
+
+/**
+ * Parses `argv` against `spec`; throws UsageError naming the first flag or argument the command does not take.
+ * `command` ("tracegate receive") prefixes every message.
+ */
+export function parseFlags<S extends FlagSpec>(command: string, spec: S, argv: readonly string[]): FlagValues<S> {
+  // Non-strict parsing returns every token, so the messages can be tracegate's own and name the exact flag.
+  const { tokens } = parseArgs({ args: [...argv], options: spec, strict: false, allowPositionals: true, tokens: true });
+  const values: Record<string, string | boolean> = {};
+  const help = `see ${command} --help`;
+  for (const token of tokens) {
+    if (token.kind === 'positional') throw new UsageError(`${command}: unexpected argument "${token.value}" (${help})`);
+    if (token.kind === 'option-terminator') continue;
+    const flag = spec[token.name];
+    if (flag === undefined) throw new UsageError(`${command}: unknown flag ${token.rawName} (${help})`);
+    if (flag.type === 'boolean') {
+      if (token.value !== undefined) throw new UsageError(`${command}: ${token.rawName} takes no value`);
+      values[token.name] = true;
+      continue;
+    }
+    // Without an inline "=value", a following flag is a forgotten value, not the value.
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
+      throw new UsageError(`${command}: ${token.rawName} needs a value`);
+    }
+    values[token.name] = token.value;
+  }
+  return values as FlagValues<S>;
+}
+
+/** An integer flag value within [min, max]; throws UsageError naming the flag and what it got. */
+export function integerFlag(command: string, flag: string, raw: string, min: number, max: number): number {
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${command}: --${flag} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
