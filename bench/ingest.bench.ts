@@ -1,0 +1,113 @@
+/**
+ * Ingest benchmark: OTLP bodies (512 realistic spans each) posted through the HTTP receiver into the store,
+ * against a bare JSON.parse loop and a bare protobufjs decode loop over the same bodies, in the same run.
+ * Prints spans/s, the ratios and retained bytes per stored span. Run: npm run bench:ingest
+ */
+import { Worker } from 'node:worker_threads';
+import { startReceiver } from '../harness/collect/otlp/receiver.js';
+import { Store } from '../harness/collect/store.js';
+import {
+  ExportTraceServiceRequest,
+  encodeTracesProtobuf,
+  toOtlpJson,
+  toOtlpProtobufRequest,
+} from '../test/support/otlp-proto.js';
+import { realisticSpans } from './_internals/realistic-spans.js';
+
+const SPANS_PER_BODY = 512;
+const BODIES = Number(process.env.BENCH_BODIES ?? 120);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CONCURRENCY = 4;
+const TOTAL_SPANS = SPANS_PER_BODY * BODIES;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined) throw new Error('run with node --expose-gc (npm run bench:ingest does)');
+
+// Heap plus ArrayBuffer memory: a store that packs spans into typed arrays must not look free.
+function retainedBytes(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+function best(samples: number[]): number {
+  return Math.max(...samples);
+}
+
+function spansPerSecond(ms: number): number {
+  return TOTAL_SPANS / (ms / 1000);
+}
+
+const jsonBodies: Buffer[] = [];
+const protobufBodies: Uint8Array[] = [];
+for (let i = 0; i < BODIES; i++) {
+  const spans = realisticSpans(i, SPANS_PER_BODY);
+  jsonBodies.push(Buffer.from(JSON.stringify(toOtlpJson(spans))));
+  protobufBodies.push(encodeTracesProtobuf(toOtlpProtobufRequest(spans)));
+}
+const averageKiB = (bodies: readonly Uint8Array[]): string =>
+  (bodies.reduce((sum, body) => sum + body.byteLength, 0) / bodies.length / 1024).toFixed(0);
+
+function timeLoop(bodies: readonly Uint8Array[], decode: (body: Uint8Array) => unknown): number {
+  const started = performance.now();
+  let sink = 0;
+  for (const body of bodies) sink += decode(body) === undefined ? 0 : 1;
+  if (sink !== bodies.length) throw new Error('decode returned nothing');
+  return performance.now() - started;
+}
+
+async function timeReceiver(
+  bodies: readonly Uint8Array[],
+  contentType: string,
+): Promise<{ ms: number; store: Store; heapBefore: number }> {
+  gc!();
+  const heapBefore = retainedBytes();
+  const store = new Store();
+  const receiver = await startReceiver({ store });
+  const worker = new Worker(new URL('./_internals/post-worker.mjs', import.meta.url), {
+    workerData: { url: receiver.tracesUrl, contentType, bodies, concurrency: CONCURRENCY },
+  });
+  const { ms } = await new Promise<{ ms: number }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  await receiver.close();
+  if (store.counters().spansStored !== TOTAL_SPANS) {
+    throw new Error(`stored ${store.counters().spansStored} of ${TOTAL_SPANS} spans`);
+  }
+  return { ms, store, heapBefore };
+}
+
+function retainedBytesPerSpan(store: Store, heapBefore: number): number {
+  gc!();
+  gc!();
+  const retained = retainedBytes() - heapBefore;
+  return retained / store.counters().spansStored;
+}
+
+const results = { jsonParse: [] as number[], protobufjs: [] as number[], json: [] as number[], protobuf: [] as number[] };
+let bytesPerSpanJson = 0;
+let bytesPerSpanProtobuf = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  results.jsonParse.push(spansPerSecond(timeLoop(jsonBodies, (body) => JSON.parse(Buffer.from(body).toString('utf8')))));
+  results.protobufjs.push(spansPerSecond(timeLoop(protobufBodies, (body) => ExportTraceServiceRequest.decode(body))));
+  const json = await timeReceiver(jsonBodies, 'application/json');
+  results.json.push(spansPerSecond(json.ms));
+  bytesPerSpanJson = Math.max(bytesPerSpanJson, retainedBytesPerSpan(json.store, json.heapBefore));
+  const protobuf = await timeReceiver(protobufBodies, 'application/x-protobuf');
+  results.protobuf.push(spansPerSecond(protobuf.ms));
+  bytesPerSpanProtobuf = Math.max(bytesPerSpanProtobuf, retainedBytesPerSpan(protobuf.store, protobuf.heapBefore));
+}
+
+const format = (value: number): string => `${Math.round(value).toLocaleString('en-US')} spans/s`;
+const verdict = (ok: boolean): string => (ok ? 'ok' : 'BELOW TARGET');
+const jsonRatio = best(results.json) / best(results.jsonParse);
+const protobufRatio = best(results.protobuf) / best(results.protobufjs);
+const bytesPerSpan = Math.max(bytesPerSpanJson, bytesPerSpanProtobuf);
+console.log(`tracegate ingest benchmark — node ${process.version}, ${ROUNDS} rounds, best of each`);
+console.log(`${BODIES} bodies × ${SPANS_PER_BODY} spans; JSON ${averageKiB(jsonBodies)} KiB, protobuf ${averageKiB(protobufBodies)} KiB per body`);
+console.log(`bare JSON.parse loop          ${format(best(results.jsonParse))}`);
+console.log(`receiver, OTLP/JSON over HTTP ${format(best(results.json))}  ratio ${jsonRatio.toFixed(2)}× (target ≥ 0.80×) ${verdict(jsonRatio >= 0.8)}`);
+console.log(`bare protobufjs decode loop   ${format(best(results.protobufjs))}`);
+console.log(`receiver, OTLP/protobuf       ${format(best(results.protobuf))}  ratio ${protobufRatio.toFixed(2)}× (target ≥ 1.00×) ${verdict(protobufRatio >= 1)}`);
+console.log(`retained memory per stored span ${bytesPerSpan.toFixed(0)} bytes (JSON ${bytesPerSpanJson.toFixed(0)}, protobuf ${bytesPerSpanProtobuf.toFixed(0)}; target ≤ 300) ${verdict(bytesPerSpan <= 300)}`);

@@ -1,0 +1,26 @@
+// tracegate's public API. Everything exported here is supported; anything else is internal.
+export * from './model/index.js';
+export {
+  ErrorCode,
+  TracegateError,
+  InvalidArgumentError,
+  OtlpDecodeError,
+  BodyTooLargeError,
+  UnsupportedMediaTypeError,
+  OverloadedError,
+  TimeoutError,
+} from './errors.js';
+
+export { Store } from './collect/store.js';
+export type { StoreCounters, StoreListener, StoreOptions } from './collect/store.js';
+export { sharedStore } from './collect/shared-store.js';
+export { startReceiver } from './collect/otlp/receiver.js';
+export type { Receiver } from './collect/otlp/receiver.js';
+export type { ReceiverOptions } from './collect/otlp/receiver-options.js';
+export type { ReceiverStats } from './collect/otlp/receiver-stats.js';
+export { TracegateSpanProcessor, TracegateSpanExporter } from './collect/memory/index.js';
+export type { TracegateSpanProcessorOptions, TracegateSpanExporterOptions } from './collect/memory/index.js';
+
+export type { Clock } from './clock.js';
+export { systemClock, ManualClock } from './clock.js';
+export * from './forest/index.js';
