@@ -85,11 +85,18 @@ function retainedBytesPerSpan(store: Store, heapBefore: number): number {
   return retained / store.counters().spansStored;
 }
 
-const results = { jsonParse: [] as number[], protobufjs: [] as number[], json: [] as number[], protobuf: [] as number[] };
+const results = {
+  jsonParse: [] as number[],
+  protobufjs: [] as number[],
+  json: [] as number[],
+  protobuf: [] as number[],
+};
 let bytesPerSpanJson = 0;
 let bytesPerSpanProtobuf = 0;
 for (let round = 0; round < ROUNDS; round++) {
-  results.jsonParse.push(spansPerSecond(timeLoop(jsonBodies, (body) => JSON.parse(Buffer.from(body).toString('utf8')))));
+  results.jsonParse.push(
+    spansPerSecond(timeLoop(jsonBodies, (body) => JSON.parse(Buffer.from(body).toString('utf8')))),
+  );
   results.protobufjs.push(spansPerSecond(timeLoop(protobufBodies, (body) => ExportTraceServiceRequest.decode(body))));
   const json = await timeReceiver(jsonBodies, 'application/json');
   results.json.push(spansPerSecond(json.ms));
@@ -105,9 +112,17 @@ const jsonRatio = best(results.json) / best(results.jsonParse);
 const protobufRatio = best(results.protobuf) / best(results.protobufjs);
 const bytesPerSpan = Math.max(bytesPerSpanJson, bytesPerSpanProtobuf);
 console.log(`tracegate ingest benchmark — node ${process.version}, ${ROUNDS} rounds, best of each`);
-console.log(`${BODIES} bodies × ${SPANS_PER_BODY} spans; JSON ${averageKiB(jsonBodies)} KiB, protobuf ${averageKiB(protobufBodies)} KiB per body`);
+console.log(
+  `${BODIES} bodies × ${SPANS_PER_BODY} spans; JSON ${averageKiB(jsonBodies)} KiB, protobuf ${averageKiB(protobufBodies)} KiB per body`,
+);
 console.log(`bare JSON.parse loop          ${format(best(results.jsonParse))}`);
-console.log(`receiver, OTLP/JSON over HTTP ${format(best(results.json))}  ratio ${jsonRatio.toFixed(2)}× (target ≥ 0.80×) ${verdict(jsonRatio >= 0.8)}`);
+console.log(
+  `receiver, OTLP/JSON over HTTP ${format(best(results.json))}  ratio ${jsonRatio.toFixed(2)}× (target ≥ 0.80×) ${verdict(jsonRatio >= 0.8)}`,
+);
 console.log(`bare protobufjs decode loop   ${format(best(results.protobufjs))}`);
-console.log(`receiver, OTLP/protobuf       ${format(best(results.protobuf))}  ratio ${protobufRatio.toFixed(2)}× (target ≥ 1.00×) ${verdict(protobufRatio >= 1)}`);
-console.log(`retained memory per stored span ${bytesPerSpan.toFixed(0)} bytes (JSON ${bytesPerSpanJson.toFixed(0)}, protobuf ${bytesPerSpanProtobuf.toFixed(0)}; target ≤ 300) ${verdict(bytesPerSpan <= 300)}`);
+console.log(
+  `receiver, OTLP/protobuf       ${format(best(results.protobuf))}  ratio ${protobufRatio.toFixed(2)}× (target ≥ 1.00×) ${verdict(protobufRatio >= 1)}`,
+);
+console.log(
+  `retained memory per stored span ${bytesPerSpan.toFixed(0)} bytes (JSON ${bytesPerSpanJson.toFixed(0)}, protobuf ${bytesPerSpanProtobuf.toFixed(0)}; target ≤ 300) ${verdict(bytesPerSpan <= 300)}`,
+);

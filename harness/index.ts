@@ -17,6 +17,7 @@ export { sharedStore } from './collect/shared-store.js';
 export { startReceiver } from './collect/otlp/receiver.js';
 export type { Receiver } from './collect/otlp/receiver.js';
 export type { ReceiverOptions } from './collect/otlp/receiver-options.js';
+export { RECEIVER_DEFAULTS } from './collect/otlp/receiver-options.js';
 export type { ReceiverStats } from './collect/otlp/receiver-stats.js';
 export { TracegateSpanProcessor, TracegateSpanExporter } from './collect/memory/index.js';
 export type { TracegateSpanProcessorOptions, TracegateSpanExporterOptions } from './collect/memory/index.js';
