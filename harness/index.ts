@@ -1,4 +1,5 @@
 // tracegate's public API. Everything exported here is supported; anything else is internal.
+import './dispose.js';
 export * from './model/index.js';
 export {
   ErrorCode,

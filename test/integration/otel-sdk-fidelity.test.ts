@@ -111,10 +111,12 @@ function expectedLogs(created: Created): LogRecord[] {
 const bySpanId = (a: SpanRecord, b: SpanRecord) => a.spanId.localeCompare(b.spanId);
 const byTime = (a: LogRecord, b: LogRecord) => (a.timeUnixNano < b.timeUnixNano ? -1 : 1);
 
-describe.each([
+const protocols: ['json' | 'protobuf', string][] = [
   ['json', 'OTLP/JSON via exporter-*-otlp-http'],
   ['protobuf', 'OTLP/protobuf with gzip via exporter-*-otlp-proto'],
-] as const)('the real OpenTelemetry JS SDK exporting %s', (protocol, how) => {
+];
+
+describe.each(protocols)('the real OpenTelemetry JS SDK exporting %s', (protocol, how) => {
   it(`delivers every span and log field unchanged (${how})`, async () => {
     const receiver = await startReceiver();
     try {

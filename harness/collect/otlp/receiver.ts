@@ -1,3 +1,4 @@
+import '../../dispose.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDebug } from '../../debug.js';
