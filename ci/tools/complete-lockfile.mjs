@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const LOCK = new URL('../../package-lock.json', import.meta.url);
-const PLATFORM = /-(android|darwin|freebsd|linux|openharmony|win32)-([a-z0-9]+)(?:-(gnu|musl|gnueabihf|musleabihf|eabi|msvc))?$/;
+const PLATFORM =
+  /-(aix|android|darwin|freebsd|linux|netbsd|openbsd|openharmony|sunos|win32)-([a-z0-9]+)(?:-(gnu|musl|gnueabihf|musleabihf|eabi|msvc))?$/;
 const lock = JSON.parse(readFileSync(LOCK, 'utf8'));
 const packages = lock.packages;
 let added = 0;
@@ -15,13 +16,18 @@ for (const [path, entry] of Object.entries(packages)) {
     const nested = `${path}/node_modules/${name}`;
     if (packages[nested] !== undefined || packages[`node_modules/${name}`] !== undefined) continue;
     const platform = PLATFORM.exec(name);
-    if (platform === null) throw new Error(`optional dependency ${name} of ${path} is missing and is not a platform build`);
+    if (platform === null)
+      throw new Error(`optional dependency ${name} of ${path} is missing and is not a platform build`);
     const [, os, cpu, abi] = platform;
     packages[`node_modules/${name}`] = {
       version,
       cpu: [cpu === 'arm' ? 'arm' : cpu],
       ...(entry.dev ? { dev: true } : {}),
-      ...(abi === 'gnu' || abi === 'gnueabihf' ? { libc: ['glibc'] } : abi?.startsWith('musl') ? { libc: ['musl'] } : {}),
+      ...(abi === 'gnu' || abi === 'gnueabihf'
+        ? { libc: ['glibc'] }
+        : abi?.startsWith('musl')
+          ? { libc: ['musl'] }
+          : {}),
       optional: true,
       os: [os],
     };
@@ -29,6 +35,8 @@ for (const [path, entry] of Object.entries(packages)) {
   }
 }
 
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+);
 writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: added ${added} optional platform entries`);
