@@ -8,6 +8,8 @@ export const ErrorCode = {
   Unauthorized: 'TRACEGATE_ERR_UNAUTHORIZED',
   Timeout: 'TRACEGATE_ERR_TIMEOUT',
   Closed: 'TRACEGATE_ERR_CLOSED',
+  PatternSyntax: 'TRACEGATE_ERR_PATTERN_SYNTAX',
+  InvalidReport: 'TRACEGATE_ERR_INVALID_REPORT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -70,5 +72,28 @@ export class OverloadedError extends TracegateError {
   override readonly name = 'OverloadedError';
   constructor(message: string) {
     super(ErrorCode.Overloaded, message);
+  }
+}
+
+/** A selector string is not valid; `column` (1-based) points at the problem, the message shows it with a caret. */
+export class PatternSyntaxError extends TracegateError {
+  override readonly name = 'PatternSyntaxError';
+  constructor(
+    message: string,
+    readonly selector: string,
+    readonly column: number,
+  ) {
+    super(ErrorCode.PatternSyntax, message);
+  }
+}
+
+/** A saved report is not JSON or not a valid report of a version this tracegate reads; `problems` name each field. */
+export class InvalidReportError extends TracegateError {
+  override readonly name = 'InvalidReportError';
+  constructor(
+    message: string,
+    readonly problems: readonly string[],
+  ) {
+    super(ErrorCode.InvalidReport, message);
   }
 }
