@@ -10,6 +10,8 @@ export {
   UnsupportedMediaTypeError,
   OverloadedError,
   TimeoutError,
+  PatternSyntaxError,
+  InvalidReportError,
 } from './errors.js';
 
 export { Store } from './collect/store.js';
@@ -26,3 +28,6 @@ export type { TracegateSpanProcessorOptions, TracegateSpanExporterOptions } from
 export type { Clock } from './clock.js';
 export { systemClock, ManualClock } from './clock.js';
 export * from './forest/index.js';
+export * from './dsl/index.js';
+export * from './verdict/index.js';
+export * from './report/index.js';
