@@ -31,3 +31,17 @@ export * from './forest/index.js';
 export * from './dsl/index.js';
 export * from './verdict/index.js';
 export * from './report/index.js';
+
+export { startHarness } from './harness.js';
+export type { Harness } from './harness.js';
+export type { HarnessOptions, TraceWaitOptions } from './harness-options.js';
+export { tracegateMatchers } from './matchers/matchers.js';
+export type {
+  TracegateMatchers,
+  MatcherReturn,
+  HopSpec,
+  HopVia,
+  TraceSource,
+  TraceWithContext,
+  CorrelatedLogsOptions,
+} from './matchers/types.js';
