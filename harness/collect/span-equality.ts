@@ -1,9 +1,10 @@
 import type { AttributeValue } from '../model/attributes.js';
 import type { SpanRecord } from '../model/span.js';
 
-/** Deep equality of two attribute values (bigint, bytes, arrays and kvlists included). */
+/** Deep equality of two attribute values (bigint, bytes, arrays and kvlists included; NaN equals NaN). */
 export function sameValue(a: AttributeValue | undefined, b: AttributeValue | undefined): boolean {
-  if (a === b) return true;
+  // NaN: a resent span with a NaN attribute is the same span, not a conflicting duplicate
+  if (a === b || (Number.isNaN(a) && Number.isNaN(b))) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (a instanceof Uint8Array || b instanceof Uint8Array) {
     return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);

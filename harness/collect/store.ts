@@ -1,8 +1,9 @@
 import type { Finding } from '../model/finding.js';
 import type { LogRecord } from '../model/log.js';
 import type { SpanKind, SpanRecord } from '../model/span.js';
-import { SPAN_KINDS } from '../model/span.js';
 import { sameSpanContent } from './span-equality.js';
+import { NO_ROW } from './span-table/span-rows.js';
+import { SpanTable } from './span-table/span-table.js';
 
 /** Running totals the report's `harness` section is built from. */
 export interface StoreCounters {
@@ -30,8 +31,6 @@ export interface StoreOptions {
   readonly maxFindings?: number;
 }
 
-type Stored = SpanRecord | SpanRecord[];
-
 const DEFAULT_MAX_FINDINGS = 10_000;
 
 /**
@@ -39,8 +38,8 @@ const DEFAULT_MAX_FINDINGS = 10_000;
  * counters. Everything downstream reads it and computes values.
  */
 export class Store {
-  // traceId → spanId → record (an array only when one span id is reused with another kind)
-  readonly #traces = new Map<string, Map<string, Stored>>();
+  // Spans packed for memory (see DESIGN.md, Performance): records are rebuilt on read.
+  readonly #spans = new SpanTable();
   readonly #logs: LogRecord[] = [];
   readonly #findings: Finding[] = [];
   readonly #judged = new Set<string>();
@@ -66,51 +65,40 @@ export class Store {
   /** Stores a batch of spans; returns how many were new. Duplicates with other content become findings. */
   addSpans(spans: readonly SpanRecord[]): number {
     const touched = new Set<string>();
+    const judged = this.#judged;
     let stored = 0;
+    let lastTouched: string | undefined;
     for (const span of spans) {
-      this.#counters.spansReceived++;
-      if (this.#judged.has(span.traceId)) this.#counters.spansLate++;
-      if (this.#insert(span)) {
+      if (judged.size > 0 && judged.has(span.traceId)) this.#counters.spansLate++;
+      const existing = this.#spans.insert(span);
+      if (existing === -1) {
         stored++;
-        touched.add(span.traceId);
-        if (span.endTimeUnixNano < span.startTimeUnixNano) {
-          this.addFinding({
-            level: 'warn',
-            code: 'span.negative-duration',
-            message: `span "${span.name}" ends ${span.startTimeUnixNano - span.endTimeUnixNano} ns before it starts`,
-            traceId: span.traceId,
-            spanId: span.spanId,
-          });
-        }
+        // spans of one trace arrive together: skip the set lookup for a repeat
+        if (span.traceId !== lastTouched) touched.add((lastTouched = span.traceId));
+        if (span.endTimeUnixNano < span.startTimeUnixNano) this.#negativeDuration(span);
+      } else {
+        this.#duplicate(this.#spans.record(existing), span);
       }
     }
+    this.#counters.spansReceived += spans.length;
     this.#counters.spansStored += stored;
     if (touched.size > 0) this.#notify(touched);
     return stored;
   }
 
-  #insert(span: SpanRecord): boolean {
-    let spans = this.#traces.get(span.traceId);
-    if (spans === undefined) {
-      spans = new Map();
-      this.#traces.set(span.traceId, spans);
-    }
-    const existing = spans.get(span.spanId);
-    if (existing === undefined) {
-      spans.set(span.spanId, span);
-      return true;
-    }
-    const sameIdentity = Array.isArray(existing)
-      ? existing.find((other) => other.kind === span.kind)
-      : existing.kind === span.kind
-        ? existing
-        : undefined;
-    if (sameIdentity === undefined) {
-      spans.set(span.spanId, Array.isArray(existing) ? [...existing, span] : [existing, span]);
-      return true;
-    }
+  #negativeDuration(span: SpanRecord): void {
+    this.addFinding({
+      level: 'warn',
+      code: 'span.negative-duration',
+      message: `span "${span.name}" ends ${span.startTimeUnixNano - span.endTimeUnixNano} ns before it starts`,
+      traceId: span.traceId,
+      spanId: span.spanId,
+    });
+  }
+
+  #duplicate(kept: SpanRecord, span: SpanRecord): void {
     this.#counters.spansDuplicate++;
-    if (!sameSpanContent(sameIdentity, span)) {
+    if (!sameSpanContent(kept, span)) {
       this.addFinding({
         level: 'error',
         code: 'span.duplicate-conflict',
@@ -119,7 +107,6 @@ export class Store {
         spanId: span.spanId,
       });
     }
-    return false;
   }
 
   /** Stores a batch of logs. */
@@ -147,49 +134,34 @@ export class Store {
     else this.#findings.push(finding);
   }
 
-  /** The spans of one trace in arrival order (a fresh array; empty when the trace is unknown). */
+  /** The spans of one trace in arrival order (fresh records in a fresh array; empty when the trace is unknown). */
   trace(traceId: string): SpanRecord[] {
-    const spans = this.#traces.get(traceId);
-    if (spans === undefined) return [];
-    const list: SpanRecord[] = [];
-    for (const stored of spans.values()) {
-      if (Array.isArray(stored)) list.push(...stored);
-      else list.push(stored);
-    }
-    return list;
+    return this.#spans.traceRecords(traceId);
   }
 
   /**
-   * One stored span by id. Without `kind`, a span id reused with several kinds answers with the record whose kind
-   * comes first in SPAN_KINDS order (the rule trace assembly uses too).
+   * One stored span by id, as a fresh record. Without `kind`, a span id reused with several kinds answers with the
+   * record whose kind comes first in SPAN_KINDS order (the rule trace assembly uses too).
    */
   span(traceId: string, spanId: string, kind?: SpanKind): SpanRecord | undefined {
-    const stored = this.#traces.get(traceId)?.get(spanId);
-    if (stored === undefined || !Array.isArray(stored)) {
-      return kind === undefined || stored?.kind === kind ? stored : undefined;
-    }
-    if (kind !== undefined) return stored.find((record) => record.kind === kind);
-    let first = stored[0];
-    for (const record of stored) {
-      if (SPAN_KINDS.indexOf(record.kind) < SPAN_KINDS.indexOf(first!.kind)) first = record;
-    }
-    return first;
+    const row = this.#spans.find(traceId, spanId, kind);
+    return row === -1 ? undefined : this.#spans.record(row);
   }
 
   hasTrace(traceId: string): boolean {
-    return this.#traces.has(traceId);
+    return this.#spans.hasTrace(traceId);
   }
 
   traceIds(): IterableIterator<string> {
-    return this.#traces.keys();
+    return this.#spans.traceIds();
   }
 
-  /** Every stored span, trace by trace. */
+  /** Every stored span (fresh records), trace by trace in first-arrival order, each trace in arrival order. */
   *spans(): IterableIterator<SpanRecord> {
-    for (const spans of this.#traces.values()) {
-      for (const stored of spans.values()) {
-        if (Array.isArray(stored)) yield* stored;
-        else yield stored;
+    const table = this.#spans;
+    for (let trace = 0; trace < table.traceCount; trace++) {
+      for (let row = table.firstRowOfTrace(trace); row !== NO_ROW; row = table.nextInTrace(row)) {
+        yield table.record(row);
       }
     }
   }
@@ -203,7 +175,7 @@ export class Store {
   }
 
   counters(): StoreCounters {
-    return { ...this.#counters, traces: this.#traces.size };
+    return { ...this.#counters, traces: this.#spans.traceCount };
   }
 
   /** Marks traces as judged: anything that arrives for them afterwards is counted as late (and still stored). */

@@ -77,7 +77,7 @@ export class TraceAssembler {
     if (
       cached !== undefined &&
       cached.lookup === lookup &&
-      cached.links.every(({ link, target }) => lookup(link.traceId, link.spanId) === target)
+      cached.links.every(({ link, target }) => sameSpan(lookup(link.traceId, link.spanId), target))
     ) {
       return cached.tree;
     }
@@ -101,4 +101,10 @@ export class TraceAssembler {
     addToGroup(groups, span);
     return true;
   }
+}
+
+// The store rebuilds records on every read, so a resolved link is the same when its identity is, not its object.
+function sameSpan(a: SpanRecord | undefined, b: SpanRecord | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.traceId === b.traceId && a.spanId === b.spanId && a.kind === b.kind;
 }

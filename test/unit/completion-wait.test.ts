@@ -114,7 +114,7 @@ describe('waitForTrace', () => {
     await clock.advance(299);
     expect(wait.settled).toBe(false);
     await clock.advance(1);
-    expect(wait.value?.node(consumer.spanId)?.parent?.span).toBe(entry);
+    expect(wait.value?.node(consumer.spanId)?.parent?.span).toEqual(entry);
   });
 
   it('accepts a plain predicate as the condition', async () => {

@@ -7,6 +7,7 @@ import { assembleForest } from '../../harness/forest/assemble-forest.js';
 import { assembleTrace } from '../../harness/forest/assemble-trace.js';
 import { ForestAssembler } from '../../harness/forest/forest-assembler.js';
 import { storeSpanLookup } from '../../harness/forest/span-lookup.js';
+import { TraceAssembler } from '../../harness/forest/trace-assembler.js';
 
 const PRODUCER_TRACE = '0af7651916cd43dd8448eb211c80319c';
 const BATCH_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -104,14 +105,26 @@ describe('link resolution', () => {
     const client = span(PRODUCER_TRACE, producerA.spanId, { kind: 'client' });
     const server = span(PRODUCER_TRACE, producerA.spanId, { kind: 'server' });
     store.addSpans([client, server, batch]);
-    expect(store.span(PRODUCER_TRACE, producerA.spanId)).toBe(server);
-    expect(store.span(PRODUCER_TRACE, producerA.spanId, 'client')).toBe(client);
+    expect(store.span(PRODUCER_TRACE, producerA.spanId)).toEqual(server);
+    expect(store.span(PRODUCER_TRACE, producerA.spanId, 'client')).toEqual(client);
     expect(store.span(PRODUCER_TRACE, producerA.spanId, 'consumer')).toBeUndefined();
     expect(store.span(BATCH_TRACE, batch.spanId, 'producer')).toBeUndefined();
     expect(store.span(WEBHOOK_TRACE, batch.spanId)).toBeUndefined();
 
     const tree = assembleTrace(BATCH_TRACE, store.trace(BATCH_TRACE), storeSpanLookup(store));
     expect(tree.node(batch.spanId)!.links.map((resolved) => resolved.target)).toEqual([server, undefined, undefined]);
+  });
+
+  it('reuses a linking trace\'s cached tree while its link targets stay the same spans, read afresh from the store', () => {
+    const store = new Store();
+    store.addSpans([producerA, batch]);
+    const lookup = storeSpanLookup(store);
+    const assembler = new TraceAssembler(BATCH_TRACE);
+    assembler.add(store.trace(BATCH_TRACE));
+    const first = assembler.tree(lookup);
+    expect(assembler.tree(lookup)).toBe(first);
+    store.addSpans([producerB]);
+    expect(assembler.tree(lookup)).not.toBe(first);
   });
 
   it('keys and orders the forest by trace id, whatever order the spans came in', () => {
