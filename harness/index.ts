@@ -31,6 +31,7 @@ export * from './forest/index.js';
 export * from './dsl/index.js';
 export * from './verdict/index.js';
 export * from './report/index.js';
+export * from './traffic/index.js';
 
 export { startHarness } from './harness.js';
 export type { Harness } from './harness.js';
