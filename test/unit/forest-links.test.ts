@@ -115,7 +115,7 @@ describe('link resolution', () => {
     expect(tree.node(batch.spanId)!.links.map((resolved) => resolved.target)).toEqual([server, undefined, undefined]);
   });
 
-  it('reuses a linking trace\'s cached tree while its link targets stay the same spans, read afresh from the store', () => {
+  it("reuses a linking trace's cached tree while its link targets stay the same spans, read afresh from the store", () => {
     const store = new Store();
     store.addSpans([producerA, batch]);
     const lookup = storeSpanLookup(store);
