@@ -49,6 +49,9 @@ export interface SpanPatternParts {
   readonly inOrder: boolean;
 }
 
+// The same key in every copy of tracegate: its ES module and CommonJS builds, and each jest module registry.
+const SPAN_PATTERN_BRAND: unique symbol = Symbol.for('tracegate.SpanPattern');
+
 /**
  * An immutable span pattern: constraints on one span plus the spans expected below it. Every method returns a
  * new pattern. It is a `TraceCondition`, so `waitForTrace(store, id, { until: pattern })` waits for it.
@@ -67,6 +70,18 @@ export class SpanPattern implements TraceCondition, SpanPatternParts {
   readonly inOrder: boolean;
   // Private fields survive Object.freeze, so the selector text is computed once, on first use.
   #description: string | undefined;
+
+  /**
+   * True for a pattern made by any copy of tracegate, not only this one: jest loads `setupFilesAfterEnv:
+   * ['tracegate/jest']` from the CommonJS build even when the test file imports the ES module build.
+   */
+  static [Symbol.hasInstance](value: unknown): value is SpanPattern {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { readonly [SPAN_PATTERN_BRAND]?: unknown })[SPAN_PATTERN_BRAND] === true
+    );
+  }
 
   /** @internal Use `span` or `parseSelector`. */
   constructor(parts: SpanPatternParts) {
@@ -124,3 +139,6 @@ export class SpanPattern implements TraceCondition, SpanPatternParts {
     return new SpanPattern({ ...this, ...change });
   }
 }
+
+// On the prototype, not on each pattern, so patterns keep their own keys (and their printed and compared shape).
+Object.defineProperty(SpanPattern.prototype, SPAN_PATTERN_BRAND, { value: true });
