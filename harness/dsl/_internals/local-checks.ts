@@ -57,7 +57,10 @@ function linkCheck(link: LinkConstraint): LocalCheck {
   return {
     constraint: formatLink(link),
     holds: (_span, links) => inRange(link.count, count(links)),
-    actual: (_span, links) => (links.length === 0 ? 'no links' : `${links.length} links (${count(links)} matching)`),
+    actual: (_span, links) =>
+      links.length === 0
+        ? 'no links'
+        : `${plural(links.length, 'link')} (${count(links)} matching): ${links.map(describeLink).join(', ')}`,
   };
 }
 
@@ -131,4 +134,14 @@ export function localChecks(pattern: SpanPattern): readonly LocalCheck[] {
 export function holdsLocally(pattern: SpanPattern, span: SpanRecord, links: readonly ResolvedLink[]): boolean {
   for (const check of localChecks(pattern)) if (!check.holds(span, links)) return false;
   return true;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+// Naming each link's target lets a reader see which producer lost its link, not just how many remain.
+function describeLink({ link, target }: ResolvedLink): string {
+  if (target === undefined) return `-> ${link.spanId} in trace ${link.traceId} (not received)`;
+  return `-> ${target.kind} ${formatWord(target.name)} [${target.resource.serviceName}] ${target.spanId}`;
 }
