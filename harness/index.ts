@@ -32,6 +32,7 @@ export * from './dsl/index.js';
 export * from './verdict/index.js';
 export * from './report/index.js';
 export * from './traffic/index.js';
+export * from './checks/index.js';
 
 export { startHarness } from './harness.js';
 export type { Harness } from './harness.js';

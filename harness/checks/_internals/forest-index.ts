@@ -1,0 +1,96 @@
+import type { SpanNode } from '../../forest/span-node.js';
+import type { TraceTree } from '../../forest/trace-tree.js';
+
+/** A run of spans of one service along a path: its top's parent (if any) belongs to another service. */
+export interface Segment {
+  readonly service: string;
+  readonly top: SpanNode;
+  /** The segment the top's parent sits in. */
+  readonly parent: Segment | undefined;
+  /** The top of the whole subtree: a root, an orphan or a cut cycle. */
+  readonly treeTop: SpanNode;
+  readonly tree: TraceTree;
+}
+
+/** What one pass over the forest learns, shared by every check. */
+export interface ForestIndex {
+  /** Every span, depth first, trace by trace. */
+  readonly nodes: readonly SpanNode[];
+  /** Every segment, in the same order as their tops in `nodes`. */
+  readonly segments: readonly Segment[];
+  /** Spans with at least one link. */
+  readonly linking: readonly SpanNode[];
+  /** Client and producer spans, by service. */
+  readonly exits: ReadonlyMap<string, readonly SpanNode[]>;
+  /** Keys (`spanKey`) of spans whose direct child belongs to another service: they handed work on. */
+  readonly handedOff: ReadonlySet<string>;
+  /**
+   * Whether any span carries a trace flag. Exporters before OTLP 1.1 leave every flag 0, so a sampled bit 0 means
+   * "unsampled" only when flags are reported at all.
+   */
+  readonly flagsReported: boolean;
+}
+
+/** A span's identity across traces. */
+export function spanKey(traceId: string, spanId: string): string {
+  return traceId + spanId;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/** One depth-first pass over every trace. */
+export function indexForest(forest: ReadonlyMap<string, TraceTree>): ForestIndex {
+  const nodes: SpanNode[] = [];
+  const segments: Segment[] = [];
+  const linking: SpanNode[] = [];
+  const exits = new Map<string, SpanNode[]>();
+  const handedOff = new Set<string>();
+  let flagsReported = false;
+  // Parallel stacks: no tuple allocated per span.
+  const stackNodes: SpanNode[] = [];
+  const stackSegments: (Segment | undefined)[] = [];
+  for (const tree of forest.values()) {
+    for (const top of tree.tops) {
+      stackNodes.push(top);
+      stackSegments.push(undefined);
+      let treeTop = top;
+      while (stackNodes.length > 0) {
+        const node = stackNodes.pop()!;
+        const above = stackSegments.pop();
+        const span = node.span;
+        const service = span.resource.serviceName;
+        let segment = above;
+        if (above === undefined || above.service !== service) {
+          if (above === undefined) treeTop = node;
+          else handedOff.add(spanKey(span.traceId, node.parent!.span.spanId));
+          segment = { service, top: node, parent: above, treeTop, tree };
+          segments.push(segment);
+        }
+        nodes.push(node);
+        if (span.links.length > 0) linking.push(node);
+        if (span.kind === 'client' || span.kind === 'producer') push(exits, service, node);
+        if (span.traceFlags !== 0) flagsReported = true;
+        const children = node.children;
+        for (let i = children.length - 1; i >= 0; i--) {
+          stackNodes.push(children[i]!);
+          stackSegments.push(segment);
+        }
+      }
+    }
+  }
+  return { nodes, segments, linking, exits, handedOff, flagsReported };
+}
+
+/** The deepest span of `service` above the segment's top, jumping segment by segment. */
+export function nearestAbove(segment: Segment, service: string): SpanNode | undefined {
+  let node = segment.top.parent;
+  for (let above = segment.parent; node !== undefined && above !== undefined; above = above.parent) {
+    if (above.service === service) return node;
+    node = above.top.parent;
+  }
+  return undefined;
+}

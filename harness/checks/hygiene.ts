@@ -1,0 +1,133 @@
+import type { HygieneCheck, HygieneRow } from '../report/report-checks.js';
+import type { CheckInput, CheckResult } from './check-input.js';
+import type { CheckOptions } from './check-options.js';
+import type { CheckContext } from './_internals/check-context.js';
+import { checkContext } from './_internals/check-context.js';
+import { nameTemplate } from './_internals/name-template.js';
+import { firstTraceIds } from './_internals/rate-rows.js';
+
+/** Attribute keys that hold credentials; their presence on a span is a finding (values are never shown). */
+export const SECRET_KEYS = /authorization|cookie|token|password|secret/i;
+
+interface Tally {
+  readonly code: string;
+  readonly level: HygieneRow['level'];
+  count: number;
+  readonly examples: string[];
+  readonly subjects: Set<string>;
+}
+
+interface TemplateTally {
+  readonly names: string[];
+  readonly traceIds: string[];
+}
+
+/** Hygiene from a shared context (runChecks). */
+export function hygieneOf(context: CheckContext): CheckResult<HygieneCheck> {
+  const limit = context.options.exampleLimit;
+  const tallies = new Map<string, Tally>();
+  const note = (code: string, level: Tally['level'], traceId: string, subject: string): void => {
+    let tally = tallies.get(code);
+    if (tally === undefined) tallies.set(code, (tally = { code, level, count: 0, examples: [], subjects: new Set() }));
+    tally.count++;
+    if (tally.examples.length < limit && !tally.examples.includes(traceId)) tally.examples.push(traceId);
+    if (tally.subjects.size < 5) tally.subjects.add(subject);
+  };
+  // Per service and kind: each distinct name's template, and the names sharing each template.
+  const groups = new Map<string, { seen: Map<string, string>; templates: Map<string, TemplateTally> }>();
+  const secretKey = new Map<string, boolean>();
+  const nodes = context.index().nodes;
+  for (const { span } of nodes) {
+    const service = span.resource.serviceName;
+    const groupKey = `${service}\u0000${span.kind}`;
+    let group = groups.get(groupKey);
+    if (group === undefined) groups.set(groupKey, (group = { seen: new Map(), templates: new Map() }));
+    if (!group.seen.has(span.name)) {
+      const template = nameTemplate(span.name);
+      group.seen.set(span.name, template);
+      if (template !== span.name) {
+        let tally = group.templates.get(template);
+        if (tally === undefined) group.templates.set(template, (tally = { names: [], traceIds: [] }));
+        tally.names.push(span.name);
+        if (tally.traceIds.length < limit) tally.traceIds.push(span.traceId);
+      }
+    }
+    if (span.endTimeUnixNano === 0n) note('span.unended', 'warn', span.traceId, `"${span.name}"`);
+    else if (span.endTimeUnixNano < span.startTimeUnixNano)
+      note('span.negative-duration', 'warn', span.traceId, `"${span.name}"`);
+    if (service === '' || service.startsWith('unknown_service')) {
+      note('resource.missing-service-name', 'warn', span.traceId, `"${span.name}"`);
+    }
+    for (const key in span.attributes) {
+      let secret = secretKey.get(key);
+      if (secret === undefined) secretKey.set(key, (secret = SECRET_KEYS.test(key)));
+      if (secret) note('attribute.secret-key', 'warn', span.traceId, key);
+    }
+  }
+  const problems: HygieneRow[] = [];
+  const cardinality: string[] = [];
+  const cardinalityTraces: string[][] = [];
+  let explodedNames = 0;
+  for (const [groupKey, group] of groups) {
+    const [service, kind] = groupKey.split('\u0000');
+    for (const [template, tally] of group.templates) {
+      if (tally.names.length < context.options.nameCardinalityLimit) continue;
+      explodedNames += tally.names.length;
+      cardinality.push(`${service} ${kind} "${template}" has ${tally.names.length} names (e.g. "${tally.names[0]}")`);
+      cardinalityTraces.push(tally.traceIds);
+    }
+  }
+  if (cardinality.length > 0) {
+    problems.push({
+      code: 'span.name-cardinality',
+      level: 'warn',
+      count: explodedNames,
+      message: `span names carry ids: ${cardinality.slice(0, 5).join('; ')}`,
+      examples: firstTraceIds(cardinalityTraces, limit),
+    });
+  }
+  const words: Record<string, string> = {
+    'span.unended': 'spans never ended',
+    'span.negative-duration': 'spans end before they start',
+    'resource.missing-service-name': 'spans without service.name',
+    'attribute.secret-key': 'spans carry attributes named like credentials',
+  };
+  for (const tally of tallies.values()) {
+    const subjects = [...tally.subjects].join(', ');
+    problems.push({
+      code: tally.code,
+      level: tally.level,
+      count: tally.count,
+      message: `${tally.count} ${words[tally.code] ?? tally.code}: ${subjects}`,
+      examples: tally.examples,
+    });
+  }
+  const failing = problems.length > 0 && context.thresholds.failOnHygiene;
+  const section: HygieneCheck = {
+    id: 'hygiene',
+    status: nodes.length === 0 ? 'skip' : failing ? 'fail' : 'pass',
+    value: null,
+    threshold: null,
+    n: nodes.length,
+    interval: null,
+    note:
+      nodes.length === 0
+        ? 'no span arrived'
+        : problems.length > 0 && !failing
+          ? 'findings are reported, not failed (failOnHygiene is off)'
+          : null,
+    examples: failing
+      ? firstTraceIds(
+          problems.map((row) => row.examples),
+          limit,
+        )
+      : [],
+    problems,
+  };
+  return { section, findings: [] };
+}
+
+/** Hygiene: span-name cardinality, unended or negative spans, missing service.name, credential-named attributes. */
+export function hygiene(input: CheckInput, options?: CheckOptions): CheckResult<HygieneCheck> {
+  return hygieneOf(checkContext(input, options));
+}
