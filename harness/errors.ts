@@ -10,6 +10,7 @@ export const ErrorCode = {
   Closed: 'TRACEGATE_ERR_CLOSED',
   PatternSyntax: 'TRACEGATE_ERR_PATTERN_SYNTAX',
   InvalidReport: 'TRACEGATE_ERR_INVALID_REPORT',
+  ServiceStart: 'TRACEGATE_ERR_SERVICE_START',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -95,5 +96,27 @@ export class InvalidReportError extends TracegateError {
     readonly problems: readonly string[],
   ) {
     super(ErrorCode.InvalidReport, message);
+  }
+}
+
+/** Why a service under test did not start: it could not be spawned, exited before it was ready, or never got ready. */
+export type ServiceStartFailure = 'spawn' | 'exited' | 'not-ready';
+
+/**
+ * A service under test failed to start. The message names the service, what it waited for, the exit code or signal
+ * and the last lines the service printed; the same facts are fields for programs.
+ */
+export class ServiceStartError extends TracegateError {
+  override readonly name = 'ServiceStartError';
+  constructor(
+    message: string,
+    readonly service: string,
+    readonly failure: ServiceStartFailure,
+    readonly exitCode: number | null,
+    readonly signal: string | null,
+    readonly lastLines: readonly string[],
+    options?: { cause?: unknown },
+  ) {
+    super(ErrorCode.ServiceStart, message, options);
   }
 }

@@ -12,7 +12,9 @@ export {
   TimeoutError,
   PatternSyntaxError,
   InvalidReportError,
+  ServiceStartError,
 } from './errors.js';
+export type { ServiceStartFailure } from './errors.js';
 
 export { Store } from './collect/store.js';
 export type { StoreCounters, StoreListener, StoreOptions } from './collect/store.js';
@@ -33,6 +35,8 @@ export * from './verdict/index.js';
 export * from './report/index.js';
 export * from './traffic/index.js';
 export * from './checks/index.js';
+export * from './collect/logs/index.js';
+export * from './run/services/index.js';
 
 export { startHarness } from './harness.js';
 export type { Harness } from './harness.js';

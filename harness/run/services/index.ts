@@ -1,0 +1,14 @@
+export type { ServiceSpec, ReadySpec } from './service-spec.js';
+export { DEFAULT_READY_TIMEOUT_MS, DEFAULT_STOP_GRACE_MS } from './service-spec.js';
+export { validateServiceSpecs } from './validate-service-specs.js';
+export { serviceEnvironment, SERVICE_BATCH_DELAY_MS } from './service-env.js';
+export type { StartServiceOptions } from './start-service-options.js';
+export { startService } from './start-service.js';
+export type { RunningService } from './start-service.js';
+export { startServices } from './start-services.js';
+export type { RunningServices } from './start-services.js';
+export type { ServiceExit } from './stop-process-group.js';
+export { waitUntilReady } from './wait-until-ready.js';
+export type { ReadyOutcome, ReadyWaitOptions } from './wait-until-ready.js';
+export type { ReadyProbe } from './_internals/ready-probe.js';
+export { parseServiceFlag, parseReadyFlag } from './parse-service-flags.js';
