@@ -1,5 +1,6 @@
 import { TracegateError } from '../harness/errors.js';
 import { receive } from './commands/receive.js';
+import { run } from './commands/run.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -8,13 +9,14 @@ import { tracegateVersion } from './version.js';
 type Command = (argv: readonly string[], io: CliIo, stop: AbortSignal) => Promise<ExitCode>;
 
 // One entry per command; each lives in its own file under commands/.
-const COMMANDS: Readonly<Record<string, Command>> = { receive };
+const COMMANDS: Readonly<Record<string, Command>> = { run, receive };
 
 export const HELP = `tracegate: proves distributed traces stay unbroken
 
 Usage: tracegate <command> [flags]
 
 Commands:
+  run         start services, drive traffic, judge the traces; exits 0 pass, 1 fail, 2 inconclusive, 3 error
   receive     run the OTLP/HTTP receiver alone and count what services export to it
 
 Flags:
