@@ -1,6 +1,5 @@
 import type { Store } from '../collect/store.js';
-import { assembleForest } from '../forest/assemble-forest.js';
-import { storeSpanLookup } from '../forest/span-lookup.js';
+import { assembleStoreForest } from '../forest/assemble-store-forest.js';
 import type { RequestRecord } from '../traffic/request-record.js';
 import type { Thresholds } from '../verdict/thresholds.js';
 import type { CheckInput } from './check-input.js';
@@ -11,7 +10,7 @@ export function checkInputFromStore(
   records: readonly RequestRecord[],
   thresholds?: Thresholds,
 ): CheckInput {
-  const forest = assembleForest(store.spans(), storeSpanLookup(store));
+  const forest = assembleStoreForest(store);
   return thresholds === undefined
     ? { records, forest, logs: store.logs() }
     : { records, forest, logs: store.logs(), thresholds };

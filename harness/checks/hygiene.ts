@@ -17,6 +17,14 @@ interface Tally {
   readonly subjects: Set<string>;
 }
 
+/** Span names of one service and kind: each name's template, and the names sharing each template. */
+interface NameGroup {
+  readonly service: string;
+  readonly kind: string;
+  readonly seen: Map<string, string>;
+  readonly templates: Map<string, TemplateTally>;
+}
+
 interface TemplateTally {
   readonly names: string[];
   readonly traceIds: string[];
@@ -34,14 +42,20 @@ export function hygieneOf(context: CheckContext): CheckResult<HygieneCheck> {
     if (tally.subjects.size < 5) tally.subjects.add(subject);
   };
   // Per service and kind: each distinct name's template, and the names sharing each template.
-  const groups = new Map<string, { seen: Map<string, string>; templates: Map<string, TemplateTally> }>();
+  // By service, then kind (no key string built per span); `groups` keeps first-seen order for the report.
+  const byService = new Map<string, Map<string, NameGroup>>();
+  const groups: NameGroup[] = [];
   const secretKey = new Map<string, boolean>();
   const nodes = context.index().nodes;
   for (const { span } of nodes) {
     const service = span.resource.serviceName;
-    const groupKey = `${service}\u0000${span.kind}`;
-    let group = groups.get(groupKey);
-    if (group === undefined) groups.set(groupKey, (group = { seen: new Map(), templates: new Map() }));
+    let kinds = byService.get(service);
+    if (kinds === undefined) byService.set(service, (kinds = new Map<string, NameGroup>()));
+    let group = kinds.get(span.kind);
+    if (group === undefined) {
+      kinds.set(span.kind, (group = { service, kind: span.kind, seen: new Map(), templates: new Map() }));
+      groups.push(group);
+    }
     if (!group.seen.has(span.name)) {
       const template = nameTemplate(span.name);
       group.seen.set(span.name, template);
@@ -68,8 +82,8 @@ export function hygieneOf(context: CheckContext): CheckResult<HygieneCheck> {
   const cardinality: string[] = [];
   const cardinalityTraces: string[][] = [];
   let explodedNames = 0;
-  for (const [groupKey, group] of groups) {
-    const [service, kind] = groupKey.split('\u0000');
+  for (const group of groups) {
+    const { service, kind } = group;
     for (const [template, tally] of group.templates) {
       if (tally.names.length < context.options.nameCardinalityLimit) continue;
       explodedNames += tally.names.length;

@@ -15,6 +15,9 @@ export interface TraceTreeParts {
   readonly spanCount: number;
 }
 
+/** Up to this many spans, `node()` walks the tree instead of indexing it. */
+const SMALL_TREE = 16;
+
 /** One trace assembled into a tree: an immutable value; later spans produce a new tree. */
 export class TraceTree implements TraceTreeParts {
   readonly traceId: string;
@@ -45,6 +48,7 @@ export class TraceTree implements TraceTreeParts {
 
   /** The node of a span id; a reused id without `kind` answers with the node of the first kind in SPAN_KINDS. */
   node(spanId: string, kind?: SpanKind): SpanNode | undefined {
+    if (this.#index === undefined && this.spanCount <= SMALL_TREE) return this.#scan(spanId, kind);
     const found = this.#nodeIndex().get(spanId);
     if (found === undefined || !Array.isArray(found)) {
       return kind === undefined || found?.span.kind === kind ? found : undefined;
@@ -61,16 +65,51 @@ export class TraceTree implements TraceTreeParts {
     }
   }
 
+  // A small tree is searched instead of indexed: most trees are read by id once or twice, if at all.
+  #scan(spanId: string, kind: SpanKind | undefined): SpanNode | undefined {
+    let best: SpanNode | undefined;
+    for (const tops of [this.roots, this.orphans, this.cycles]) {
+      for (const top of tops) best = searchBelow(top, spanId, kind, best);
+    }
+    return best;
+  }
+
   #nodeIndex(): Map<string, SpanNode | SpanNode[]> {
     if (this.#index !== undefined) return this.#index;
     const index = new Map<string, SpanNode | SpanNode[]>();
-    for (const node of this.walk()) {
-      const existing = index.get(node.span.spanId);
-      if (existing === undefined) index.set(node.span.spanId, node);
-      else if (Array.isArray(existing)) existing.push(node);
-      else index.set(node.span.spanId, [existing, node]);
+    // Pre-order as walk() visits, with an explicit stack instead of generators: this runs once per trace read by id.
+    const stack: SpanNode[] = [];
+    for (const tops of [this.roots, this.orphans, this.cycles]) {
+      for (const top of tops) {
+        stack.push(top);
+        for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+          const existing = index.get(node.span.spanId);
+          if (existing === undefined) index.set(node.span.spanId, node);
+          else if (Array.isArray(existing)) existing.push(node);
+          else index.set(node.span.spanId, [existing, node]);
+          const children = node.children;
+          for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+        }
+      }
     }
     this.#index = index;
     return index;
   }
+}
+
+/**
+ * The node of `spanId` at or below `node` (pre-order), given the best found so far: with `kind`, the first of that
+ * kind; without, the first of the kind ranked first. Recursive: only small trees (SMALL_TREE) are searched.
+ */
+function searchBelow(node: SpanNode, spanId: string, kind: SpanKind | undefined, best: SpanNode | undefined) {
+  if (best !== undefined && kind !== undefined) return best;
+  const span = node.span;
+  if (
+    span.spanId === spanId &&
+    (kind === undefined ? best === undefined || kindRank(span.kind) < kindRank(best.span.kind) : span.kind === kind)
+  ) {
+    best = node;
+  }
+  for (const child of node.children) best = searchBelow(child, spanId, kind, best);
+  return best;
 }

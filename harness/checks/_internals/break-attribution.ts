@@ -58,6 +58,8 @@ function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | undefined):
  * trace tied by message id, then by tracegate baggage, then a late span, then an unsampled upstream, then timing.
  */
 export function classifyBreaks(context: CheckContext, edgeUnits: EdgeUnits, broken: readonly HopUnit[]): BrokenHop[] {
+  // A healthy edge has nothing to classify: skip indexing every request and restarted span for it.
+  if (broken.length === 0) return [];
   const { flagsReported } = context.index();
   const requestOfTrace = new Map<string, string>();
   for (const entry of context.entries()) {

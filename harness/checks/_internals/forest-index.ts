@@ -22,8 +22,8 @@ export interface ForestIndex {
   readonly linking: readonly SpanNode[];
   /** Client and producer spans, by service. */
   readonly exits: ReadonlyMap<string, readonly SpanNode[]>;
-  /** Keys (`spanKey`) of spans whose direct child belongs to another service: they handed work on. */
-  readonly handedOff: ReadonlySet<string>;
+  /** Spans whose direct child belongs to another service: they handed work on (see `isHandedOff`). */
+  readonly handedOff: ReadonlySet<SpanNode>;
   /**
    * Whether any span carries a trace flag. Exporters before OTLP 1.1 leave every flag 0, so a sampled bit 0 means
    * "unsampled" only when flags are reported at all.
@@ -48,41 +48,59 @@ export function indexForest(forest: ReadonlyMap<string, TraceTree>): ForestIndex
   const segments: Segment[] = [];
   const linking: SpanNode[] = [];
   const exits = new Map<string, SpanNode[]>();
-  const handedOff = new Set<string>();
+  const handedOff = new Set<SpanNode>();
   let flagsReported = false;
   // Parallel stacks: no tuple allocated per span.
   const stackNodes: SpanNode[] = [];
   const stackSegments: (Segment | undefined)[] = [];
   for (const tree of forest.values()) {
-    for (const top of tree.tops) {
-      stackNodes.push(top);
-      stackSegments.push(undefined);
-      let treeTop = top;
-      while (stackNodes.length > 0) {
-        const node = stackNodes.pop()!;
-        const above = stackSegments.pop();
-        const span = node.span;
-        const service = span.resource.serviceName;
-        let segment = above;
-        if (above === undefined || above.service !== service) {
-          if (above === undefined) treeTop = node;
-          else handedOff.add(spanKey(span.traceId, node.parent!.span.spanId));
-          segment = { service, top: node, parent: above, treeTop, tree };
-          segments.push(segment);
-        }
-        nodes.push(node);
-        if (span.links.length > 0) linking.push(node);
-        if (span.kind === 'client' || span.kind === 'producer') push(exits, service, node);
-        if (span.traceFlags !== 0) flagsReported = true;
-        const children = node.children;
-        for (let i = children.length - 1; i >= 0; i--) {
-          stackNodes.push(children[i]!);
-          stackSegments.push(segment);
+    for (const tops of [tree.roots, tree.orphans, tree.cycles]) {
+      for (const top of tops) {
+        stackNodes.push(top);
+        stackSegments.push(undefined);
+        let treeTop = top;
+        while (stackNodes.length > 0) {
+          const node = stackNodes.pop()!;
+          const above = stackSegments.pop();
+          const span = node.span;
+          const service = span.resource.serviceName;
+          let segment = above;
+          if (above === undefined || above.service !== service) {
+            if (above === undefined) treeTop = node;
+            else handedOff.add(node.parent!);
+            segment = { service, top: node, parent: above, treeTop, tree };
+            segments.push(segment);
+          }
+          nodes.push(node);
+          if (span.links.length > 0) linking.push(node);
+          if (span.kind === 'client' || span.kind === 'producer') push(exits, service, node);
+          if (span.traceFlags !== 0) flagsReported = true;
+          const children = node.children;
+          for (let i = children.length - 1; i >= 0; i--) {
+            stackNodes.push(children[i]!);
+            stackSegments.push(segment);
+          }
         }
       }
     }
   }
   return { nodes, segments, linking, exits, handedOff, flagsReported };
+}
+
+/**
+ * True when a span with the node's trace and span id handed work on. Usually the node itself; a record sharing its
+ * span id with another kind (B3) is matched by key, through keys built only when some exit span needs them.
+ */
+export function handedOffTest(handedOff: ReadonlySet<SpanNode>): (node: SpanNode) => boolean {
+  let keys: Set<string> | undefined;
+  return (node) => {
+    if (handedOff.has(node)) return true;
+    if (keys === undefined) {
+      keys = new Set();
+      for (const parent of handedOff) keys.add(spanKey(parent.span.traceId, parent.span.spanId));
+    }
+    return keys.has(spanKey(node.span.traceId, node.span.spanId));
+  };
 }
 
 /** The deepest span of `service` above the segment's top, jumping segment by segment. */

@@ -2,7 +2,7 @@ import type { SpanNode } from '../../forest/span-node.js';
 import type { SpanRecord } from '../../model/span.js';
 import type { CheckContext } from './check-context.js';
 import type { Segment } from './forest-index.js';
-import { nearestAbove, spanKey } from './forest-index.js';
+import { handedOffTest, nearestAbove, spanKey } from './forest-index.js';
 import type { EdgeToJudge } from './hop-edges.js';
 import { exitSignature } from './hop-via.js';
 
@@ -44,16 +44,29 @@ function unitFor(units: Map<string, HopUnit>, upstream: SpanRecord): HopUnit {
   return unit;
 }
 
+interface RequestIndex {
+  /** Trace ids of the requests. */
+  readonly traces: ReadonlySet<string>;
+  /** Injected client span ids: the parents of entry spans that never arrive. */
+  readonly anchors: ReadonlySet<string>;
+}
+
+function requestIndexOf(context: CheckContext): RequestIndex {
+  const traces = new Set<string>();
+  const anchors = new Set<string>();
+  for (const entry of context.entries()) {
+    if (entry.traceId !== undefined) traces.add(entry.traceId);
+    if (entry.record.spanId !== undefined) anchors.add(entry.record.spanId);
+  }
+  return { traces, anchors };
+}
+
 /** Collects every edge's hops in one pass over segments, one over links and one over exit spans. */
 export function collectUnits(context: CheckContext, edges: readonly EdgeToJudge[]): EdgeUnits[] {
   const index = context.index();
   const { flagsReported } = index;
-  const requestTraces = new Set<string>();
-  const anchors = new Set<string>();
-  for (const entry of context.entries()) {
-    if (entry.traceId !== undefined) requestTraces.add(entry.traceId);
-    if (entry.record.spanId !== undefined) anchors.add(entry.record.spanId);
-  }
+  // Needed only for a downstream segment below no upstream span: a healthy run never builds it.
+  let requests: RequestIndex | undefined;
   const all = edges.map((edge): EdgeUnits => ({ edge, units: new Map(), strays: new Map(), restarts: [] }));
   const byTo = new Map<string, EdgeUnits[]>();
   for (const units of all) byTo.set(units.edge.to, [...(byTo.get(units.edge.to) ?? []), units]);
@@ -75,6 +88,7 @@ export function collectUnits(context: CheckContext, edges: readonly EdgeToJudge[
   const strayOrRestart = (units: EdgeUnits, segment: Segment): void => {
     const top = segment.treeTop;
     const traceId = segment.top.span.traceId;
+    const { traces: requestTraces, anchors } = (requests ??= requestIndexOf(context));
     // An entry span below the injected (never arriving) client span is the request's start, not a broken hop.
     if (top.parent === undefined && top.span.parentSpanId !== '' && anchors.has(top.span.parentSpanId)) return;
     if (segment.parent === undefined && !requestTraces.has(traceId) && !linkedTraces.get(units)?.has(traceId)) {
@@ -103,18 +117,26 @@ export function collectUnits(context: CheckContext, edges: readonly EdgeToJudge[
 /** Adds the upstream service's exit spans that went nowhere but look like this edge's hops. */
 function addExitUnits(context: CheckContext, units: EdgeUnits): void {
   const { exits, handedOff } = context.index();
+  const isHandedOff = handedOffTest(handedOff);
+  // Learned only when an exit span went nowhere: a healthy edge never needs them.
+  let signatures: Set<string> | undefined;
+  for (const node of exits.get(units.edge.from) ?? []) {
+    const span = node.span;
+    if (isHandedOff(node) || units.units.has(spanKey(span.traceId, span.spanId))) continue;
+    signatures ??= exitSignatures(units);
+    // With no hop seen to learn from, a declared edge takes every exit span that handed work to nobody.
+    if (signatures.size === 0 && units.edge.source === 'inferred') return;
+    if (signatures.size > 0 && !signatures.has(exitSignature(span))) continue;
+    unitFor(units.units, span);
+  }
+}
+
+/** The signatures (`exitSignature`) of the edge's upstream exit spans seen so far. */
+function exitSignatures(units: EdgeUnits): Set<string> {
   const signatures = new Set<string>();
   for (const unit of units.units.values()) {
     const kind = unit.upstream.kind;
     if (kind === 'client' || kind === 'producer') signatures.add(exitSignature(unit.upstream));
   }
-  // With no hop seen to learn from, a declared edge takes every exit span that handed work to nobody.
-  if (signatures.size === 0 && units.edge.source === 'inferred') return;
-  for (const node of exits.get(units.edge.from) ?? []) {
-    const span = node.span;
-    const key = spanKey(span.traceId, span.spanId);
-    if (units.units.has(key) || handedOff.has(key)) continue;
-    if (signatures.size > 0 && !signatures.has(exitSignature(span))) continue;
-    unitFor(units.units, span);
-  }
+  return signatures;
 }

@@ -18,16 +18,23 @@ export interface RequestEntry {
 
 const NOT_REACHED = new Set(['connection-refused', 'host-not-found', 'connect-timeout']);
 
+function isEntryBelow(node: SpanNode, parentId: string, kinds: ReadonlySet<string>): boolean {
+  return node.span.parentSpanId === parentId && kinds.has(node.span.kind);
+}
+
 function underInjected(
   tree: TraceTree | undefined,
   parentId: string,
   kinds: ReadonlySet<string>,
 ): SpanNode | undefined {
   if (tree === undefined) return undefined;
-  const isEntry = (node: SpanNode): boolean => node.span.parentSpanId === parentId && kinds.has(node.span.kind);
   // The injected client span never arrives, so the entry is an orphan; only an in-process harness records the
-  // client span, and only then is the (costlier) lookup by id needed.
-  return tree.orphans.find(isEntry) ?? tree.node(parentId)?.children.find(isEntry);
+  // client span, and only then is the (costlier) lookup by id needed. Plain loops: this runs once per request.
+  for (const orphan of tree.orphans) if (isEntryBelow(orphan, parentId, kinds)) return orphan;
+  const injected = tree.node(parentId);
+  if (injected === undefined) return undefined;
+  for (const child of injected.children) if (isEntryBelow(child, parentId, kinds)) return child;
+  return undefined;
 }
 
 function attributeText(value: unknown): readonly unknown[] {
@@ -50,19 +57,20 @@ export function findRequestEntries(context: CheckContext): RequestEntry[] {
       for (const root of tree.roots) if (entryKinds.has(root.span.kind)) roots.push(root);
     return roots;
   };
-  records.forEach((record, i) => {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     const reached = record.error === undefined || !NOT_REACHED.has(record.error.code);
-    const base = { record, reached, method: record.correlation };
-    if (record.correlation === 'traceparent' && record.traceId !== undefined && record.spanId !== undefined) {
+    const method = record.correlation;
+    if (method === 'traceparent' && record.traceId !== undefined && record.spanId !== undefined) {
       const entry = underInjected(forest.get(record.traceId), record.spanId, entryKinds);
-      results.push({ ...base, traceId: record.traceId, entry });
-    } else if (record.correlation === 'traceresponse' && record.traceId !== undefined) {
+      results.push({ record, reached, method, traceId: record.traceId, entry });
+    } else if (method === 'traceresponse' && record.traceId !== undefined) {
       const tree = forest.get(record.traceId);
       const own = record.spanId === undefined ? undefined : tree?.node(record.spanId);
       const entry =
         own !== undefined && entryKinds.has(own.span.kind) ? own : tree?.roots.find((n) => entryKinds.has(n.span.kind));
-      results.push({ ...base, traceId: record.traceId, entry });
-    } else if (record.correlation === 'request-id' && record.requestId !== undefined) {
+      results.push({ record, reached, method, traceId: record.traceId, entry });
+    } else if (method === 'request-id' && record.requestId !== undefined) {
       if (byRequestId === undefined) {
         byRequestId = new Map();
         for (const root of entryRoots()) {
@@ -75,12 +83,12 @@ export function findRequestEntries(context: CheckContext): RequestEntry[] {
       }
       const entry = byRequestId.get(record.requestId);
       if (entry !== undefined) claimed.add(entry);
-      results.push({ ...base, traceId: entry?.span.traceId, entry });
+      results.push({ record, reached, method, traceId: entry?.span.traceId, entry });
     } else {
       results.push(undefined);
       pendingTiming.push(i);
     }
-  });
+  }
   if (pendingTiming.length > 0)
     timingEntries(
       pendingTiming,

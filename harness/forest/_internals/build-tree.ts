@@ -27,8 +27,8 @@ export interface BuiltTree {
 }
 
 // Most spans are leaves without links, and most traces have no orphans or loops: they share these empty lists.
-const NO_RESOLVED_LINKS: readonly ResolvedLink[] = Object.freeze([]);
-const NO_NODES: readonly SpanNode[] = Object.freeze([]);
+export const NO_RESOLVED_LINKS: readonly ResolvedLink[] = Object.freeze([]);
+export const NO_NODES: readonly SpanNode[] = Object.freeze([]);
 
 /** Builds nodes for one trace; `grow` places a subtree, skipping spans in `placed` when cycles are being cut. */
 export class NodeFactory {
