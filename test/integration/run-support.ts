@@ -15,8 +15,11 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** The api → worker system of the fixtures as `--service`/`--ready` values; `broken` drops context on the hop. */
-export async function system(broken: boolean) {
+/**
+ * The api → worker system of the fixtures as `--service`/`--ready` values; `broken` drops context on the hop and
+ * `apiEnv` sets the api's other switches (run-api.mjs), e.g. `{ ROOT_LOSS: '0.03' }`.
+ */
+export async function system(broken: boolean, apiEnv: Readonly<Record<string, string>> = {}) {
   const [apiPort, workerPort] = [await freePort(), await freePort()];
   const worker = `http://127.0.0.1:${workerPort}`;
   const api = `http://127.0.0.1:${apiPort}`;
@@ -25,8 +28,15 @@ export async function system(broken: boolean) {
     worker: { name: 'worker', command: `PORT=${workerPort} node ${WORKER}`, ready: `${worker}/health` },
     api: {
       name: 'api',
-      command: `${broken ? 'BREAK_CONTEXT=1 ' : ''}PORT=${apiPort} WORKER_URL=${worker} node ${API}`,
+      command: `${broken ? 'BREAK_CONTEXT=1 ' : ''}${switches(apiEnv)}PORT=${apiPort} WORKER_URL=${worker} node ${API}`,
       ready: `${api}/health`,
     },
   };
+}
+
+/** `NAME=value ` prefixes for a shell command; values are the fixtures' plain numbers. */
+function switches(env: Readonly<Record<string, string>>): string {
+  return Object.entries(env)
+    .map(([name, value]) => `${name}=${value} `)
+    .join('');
 }
