@@ -51,3 +51,6 @@ export type {
   TraceWithContext,
   CorrelatedLogsOptions,
 } from './matchers/types.js';
+// Scenario files import defineScenario from 'tracegate'; the runner itself is reached through `tracegate run`.
+export { defineScenario } from './run/scenario.js';
+export type { Scenario, ScenarioChecks, ScenarioCompletion, ScenarioReports, ScenarioTraffic } from './run/scenario.js';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReport } from '../../harness/report/parse-report.js';
@@ -100,7 +100,10 @@ describe('tracegate run (flags only, real services on loopback)', () => {
 
   it('runs a TypeScript scenario file (through tsx) and says which reports it cannot write yet', async () => {
     const { target, api, worker } = await system(false);
-    const file = join(dir, 'scenario.ts');
+    // Inside the package, so the file's `import ... from 'tracegate'` resolves to this package, as in a user's project.
+    const scenarioDir = join(process.cwd(), 'test-artifacts');
+    mkdirSync(scenarioDir, { recursive: true });
+    const file = join(scenarioDir, `scenario-${process.pid}.ts`);
     const reportPath = join(dir, 'ts.json');
     const scenario = {
       name: 'ts-file',
@@ -114,8 +117,11 @@ describe('tracegate run (flags only, real services on loopback)', () => {
       completion: { quietMs: 200 },
       reports: { json: reportPath, markdown: join(dir, 'r.md') },
     };
-    writeFileSync(file, `const scenario: { name: string } = ${JSON.stringify(scenario)};\nexport default scenario;\n`);
-    const result = await cli(['run', file, '--seed', '5']);
+    writeFileSync(
+      file,
+      `import { defineScenario } from 'tracegate';\nexport default defineScenario(${JSON.stringify(scenario)});\n`,
+    );
+    const result = await cli(['run', file, '--seed', '5']).finally(() => rmSync(file, { force: true }));
     expect({ code: result.code, stderr: result.stderr }).toMatchObject({ code: 0 });
     expect(result.stderr).toContain('tracegate run: the markdown report');
     const report = parseReport(readFileSync(reportPath, 'utf8'));
