@@ -4,7 +4,7 @@ import { run } from './commands/run.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
-import { tracegateVersion } from './version.js';
+import { tracegateVersion } from '../harness/version.js';
 
 type Command = (argv: readonly string[], io: CliIo, stop: AbortSignal) => Promise<ExitCode>;
 

@@ -6,7 +6,7 @@ import { renderSummary } from '../../reporters/console/summary.js';
 import { integerFlag } from '../args.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { tracegateVersion } from '../version.js';
+import { tracegateVersion } from '../../harness/version.js';
 import { RUN_COMMAND, parseRunArgs } from './run-args.js';
 import { scenarioFromFlags } from './run-flags.js';
 import { writeReports } from './run-reports.js';

@@ -25,7 +25,7 @@ import { reportHarness } from './_internals/report-harness.js';
 import { ServiceStartError, serviceStartReportError } from './_internals/report-error.js';
 import { reportTraffic } from './_internals/report-traffic.js';
 import { completionFindings, unsupportedReportFindings } from './_internals/run-findings.js';
-import { tracegateVersion } from './_internals/tracegate-version.js';
+import { tracegateVersion } from '../version.js';
 
 const API = 'tracegate.runScenario()';
 const NOT_RUN: CompletionOutcome = { deadlineReached: false, tracesNotQuiet: 0, otherTracesBusy: false };
