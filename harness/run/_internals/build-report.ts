@@ -1,28 +1,14 @@
-import type { Finding } from '../../model/finding.js';
-import type { Report, ReportError, ReportHarness, ReportTraffic } from '../../report/report.js';
+import type { Report } from '../../report/report.js';
 import { REPORT_SCHEMA_VERSION } from '../../report/report.js';
-import type { ReportCheck } from '../../report/report-checks.js';
-import type { ReportTrace } from '../../report/report-trace.js';
 import { decideVerdict } from '../../verdict/decide-verdict.js';
-import type { Thresholds } from '../../verdict/thresholds.js';
 
-/** Everything a report is made of, gathered by the run. */
-export interface ReportParts {
-  readonly tracegateVersion: string;
-  readonly scenario: string;
-  readonly runId: string;
-  readonly seed: number;
+/**
+ * Everything a report is made of, gathered by the run: the report's own fields, less those the verdict decides and
+ * with the start time as a number.
+ */
+export type ReportParts = Omit<Report, 'schemaVersion' | 'verdict' | 'exitCode' | 'reasons' | 'startedAt'> & {
   readonly startedAtUnixMs: number;
-  readonly durationMs: number;
-  readonly thresholds: Thresholds;
-  readonly traffic: ReportTraffic;
-  readonly checks: readonly ReportCheck[];
-  readonly findings: readonly Finding[];
-  readonly harness: ReportHarness;
-  readonly traces: readonly ReportTrace[];
-  readonly tracesOmitted: number;
-  readonly error: ReportError | null;
-}
+};
 
 /** Report v1 from its parts, with the verdict, exit code and reasons decided from them. */
 export function buildReport(parts: ReportParts): Report {
@@ -32,24 +18,14 @@ export function buildReport(parts: ReportParts): Report {
     thresholds: parts.thresholds,
     error: parts.error,
   });
+  const { startedAtUnixMs, ...fields } = parts;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    tracegateVersion: parts.tracegateVersion,
+    ...fields,
     verdict: decision.verdict,
     exitCode: decision.exitCode,
     reasons: decision.reasons,
-    error: parts.error,
-    scenario: parts.scenario,
-    runId: parts.runId,
-    seed: parts.seed,
-    startedAt: new Date(parts.startedAtUnixMs).toISOString(),
+    startedAt: new Date(startedAtUnixMs).toISOString(),
     durationMs: Math.round(parts.durationMs),
-    thresholds: parts.thresholds,
-    traffic: parts.traffic,
-    checks: parts.checks,
-    findings: parts.findings,
-    harness: parts.harness,
-    traces: parts.traces,
-    tracesOmitted: parts.tracesOmitted,
   };
 }
