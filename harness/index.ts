@@ -51,6 +51,9 @@ export type {
   TraceWithContext,
   CorrelatedLogsOptions,
 } from './matchers/types.js';
-// Scenario files import defineScenario from 'tracegate'; the runner itself is reached through `tracegate run`.
+// Scenarios: defined in code or files, run from code or through `tracegate run` (docs/scenarios.md).
 export { defineScenario } from './run/scenario.js';
+export { loadScenario } from './run/load-scenario.js';
+export { runScenario } from './run/run-scenario.js';
+export type { RunScenarioOptions } from './run/run-options.js';
 export type { Scenario, ScenarioChecks, ScenarioCompletion, ScenarioReports, ScenarioTraffic } from './run/scenario.js';

@@ -14,23 +14,30 @@ function reason(error: unknown): string {
 }
 
 async function importModule(path: string): Promise<unknown> {
+  // In the CommonJS build (dist/cjs) TypeScript turns import() into require(), which cannot load an ES module
+  // scenario, and import.meta does not exist: there tsx's require loads every kind of file.
+  if (typeof module === 'object' && typeof require === 'function') {
+    const { require: tsxRequire } = await import('tsx/cjs/api');
+    return tsxRequire(path, path);
+  }
   const url = pathToFileURL(path).href;
   if (!TYPESCRIPT.has(extname(path))) return import(url);
   // Loaded only for TypeScript files, so JSON and JavaScript scenarios never pay for the compiler.
   const { tsImport } = await import('tsx/esm/api');
-  return tsImport(url, import.meta.url);
+  return tsImport(url, url);
 }
 
 async function loadModule(path: string): Promise<unknown> {
-  let module: { default?: unknown; scenario?: unknown };
+  let loaded: { default?: unknown; scenario?: unknown; name?: unknown };
   try {
-    module = (await importModule(path)) as typeof module;
+    loaded = (await importModule(path)) as typeof loaded;
   } catch (error) {
     throw new InvalidArgumentError(`${API}: could not load ${path}: ${reason(error)}`);
   }
-  let scenario = module.default ?? module.scenario;
+  // require() of a CommonJS file (in the CommonJS build) returns its module.exports, which may be the scenario.
+  let scenario: unknown = loaded.default ?? loaded.scenario ?? (loaded.name === undefined ? undefined : loaded);
   // A file compiled as CommonJS (no "type": "module" above it) arrives with its exports object as the default.
-  const inner = scenario as { default?: unknown; name?: unknown } | undefined;
+  const inner = scenario as { default?: unknown; name?: unknown } | null | undefined;
   if (typeof inner === 'object' && inner !== null && inner.name === undefined && inner.default !== undefined) {
     scenario = inner.default;
   }
