@@ -24,6 +24,7 @@ import { exampleTraces } from './_internals/example-traces.js';
 import { reportHarness } from './_internals/report-harness.js';
 import { ServiceStartError, serviceStartReportError } from './_internals/report-error.js';
 import { reportTraffic } from './_internals/report-traffic.js';
+import { logCaptureFindings } from './_internals/log-capture-findings.js';
 import { completionFindings, unsupportedReportFindings } from './_internals/run-findings.js';
 import { tracegateVersion } from '../version.js';
 
@@ -106,6 +107,9 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
         ...unsupportedReportFindings(valid.reports),
         ...completionFindings(completion, timeoutMs),
         ...store.findings().slice(findingsBefore),
+        ...logCaptureFindings(
+          services?.services.map((service) => ({ name: service.name, ...service.logStats() })) ?? [],
+        ),
         ...outcome.findings,
       ],
       harness: reportHarness(

@@ -45,6 +45,36 @@ describe('runScenario (from code, real services on loopback)', () => {
     expect(parseReport(renderJsonReport(report))).toEqual(JSON.parse(renderJsonReport(report)));
   }, 60_000);
 
+  it('reports log lines whose ids could not be used, per service', async () => {
+    const { target, api, worker } = await system(false);
+    // A logger that writes a trace id of the wrong length and one that is not hex.
+    const lines = [
+      { msg: 'charged', trace_id: 'abc123', span_id: '00f067aa0ba902b7' },
+      { msg: 'charged', trace_id: 'z'.repeat(32) },
+    ];
+    const script = `${lines.map((line) => `console.log(${JSON.stringify(JSON.stringify(line))});`).join('')}setInterval(() => {}, 1000);`;
+    const report = await runScenario(
+      {
+        name: 'log-ids',
+        services: [
+          { name: 'worker', command: worker.command, ready: { url: worker.ready } },
+          { name: 'api', command: api.command, ready: { url: api.ready } },
+          { name: 'billing', command: ['node', '-e', script] },
+        ],
+        target,
+        traffic: { requests: [{ path: '/work' }], count: 5, concurrency: 1 },
+        completion: { quietMs: 200, timeoutMs: 5000 },
+      },
+      { progress: false },
+    );
+    expect(report.findings.filter((finding) => finding.code === 'logs.invalid-ids')).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message: expect.stringMatching(/^billing: 2 trace or span id fields .*\(wrong-length 1, not-hex 1\)/),
+      }),
+    ]);
+  }, 60_000);
+
   it('is an ERROR report with the last lines when a service exits before it is ready', async () => {
     const report = await runScenario(
       {
