@@ -1,4 +1,5 @@
 import { TracegateError } from '../harness/errors.js';
+import { gate } from './commands/gate.js';
 import { receive } from './commands/receive.js';
 import { run } from './commands/run.js';
 import { ExitCode } from './exit-codes.js';
@@ -9,7 +10,7 @@ import { tracegateVersion } from '../harness/version.js';
 type Command = (argv: readonly string[], io: CliIo, stop: AbortSignal) => Promise<ExitCode>;
 
 // One entry per command; each lives in its own file under commands/.
-const COMMANDS: Readonly<Record<string, Command>> = { run, receive };
+const COMMANDS: Readonly<Record<string, Command>> = { run, gate, receive };
 
 export const HELP = `tracegate: proves distributed traces stay unbroken
 
@@ -17,6 +18,7 @@ Usage: tracegate <command> [flags]
 
 Commands:
   run         start services, drive traffic, judge the traces; exits 0 pass, 1 fail, 2 inconclusive, 3 error
+  gate        judge a saved JSON report again under new thresholds; same exit codes, writes reports
   receive     run the OTLP/HTTP receiver alone and count what services export to it
 
 Flags:

@@ -57,3 +57,4 @@ export { loadScenario } from './run/load-scenario.js';
 export { runScenario } from './run/run-scenario.js';
 export type { RunScenarioOptions } from './run/run-options.js';
 export type { Scenario, ScenarioChecks, ScenarioCompletion, ScenarioReports, ScenarioTraffic } from './run/scenario.js';
+export type { ScenarioExpectation } from './run/scenario.js';

@@ -25,6 +25,7 @@ export const RUN_FLAGS = {
   'report-junit': { type: 'string' },
   'report-html': { type: 'string' },
   'report-markdown': { type: 'string' },
+  'redact-key': { type: 'string', repeat: true },
   help: { type: 'boolean' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; repeat?: boolean }>;
 

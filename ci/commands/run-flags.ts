@@ -5,6 +5,7 @@ import { parseReadyFlag, parseServiceFlag } from '../../harness/run/services/par
 import { isHttpUrl } from '../../harness/run/services/validate-service-specs.js';
 import { HTTP_METHODS } from '../../harness/run/_internals/validate-traffic.js';
 import type { Thresholds } from '../../harness/verdict/thresholds.js';
+import { sensitiveKeyTest } from '../../reporters/redact.js';
 import { integerFlag } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { RunArgs, RunFlag } from './run-args.js';
@@ -168,4 +169,12 @@ export function scenarioFromFlags(args: RunArgs, base?: Scenario): Scenario {
 
 function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** The `--redact-key` values of `command`, checked; throws UsageError naming a key with no letter or digit. */
+export function redactKeysFlag(command: string, keys: readonly string[] | undefined): readonly string[] {
+  const bad = (keys ?? []).find((key) => !/[A-Za-z0-9]/.test(key));
+  if (bad !== undefined) throw new UsageError(`${command}: --redact-key must contain a letter or digit, got "${bad}"`);
+  sensitiveKeyTest(keys);
+  return keys ?? [];
 }

@@ -1,14 +1,15 @@
 import { loadScenario } from '../../harness/run/load-scenario.js';
 import { runScenario } from '../../harness/run/run-scenario.js';
-import { UNSUPPORTED_REPORTS } from '../../harness/run/_internals/run-findings.js';
 import { validateScenario } from '../../harness/run/validate-scenario.js';
-import { renderSummary } from '../../reporters/console/summary.js';
+import { renderConsoleReport } from '../../reporters/console/render-console-report.js';
+import { useColor } from '../../reporters/console/use-color.js';
+import { redactReport } from '../../reporters/redact.js';
 import { integerFlag } from '../args.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { tracegateVersion } from '../../harness/version.js';
 import { RUN_COMMAND, parseRunArgs } from './run-args.js';
-import { scenarioFromFlags } from './run-flags.js';
+import { redactKeysFlag, scenarioFromFlags } from './run-flags.js';
 import { writeReports } from './run-reports.js';
 
 export const RUN_HELP = `Usage: tracegate run [scenario.ts|scenario.json] [flags]
@@ -37,8 +38,11 @@ Traffic and gate (also override a scenario file):
   --otlp-port P              port of the OTLP receiver (default 0: a free one)
 Reports:
   --report-json PATH         write the JSON report (Report v1)
-  --report-junit PATH, --report-html PATH, --report-markdown PATH
-                             accepted, not yet supported (a note says so)
+  --report-junit PATH        write JUnit XML (a suite per check, a case per route, edge, operation, service)
+  --report-markdown PATH     write Markdown for a PR comment or $GITHUB_STEP_SUMMARY (under 1 MiB)
+  --report-html PATH         write one self-contained HTML page
+  --redact-key KEY           also hide attributes whose key contains KEY (repeatable); authorization, cookie,
+                             token, password, secret, api-key … are always hidden
   --help                     show this help
 `;
 
@@ -53,23 +57,21 @@ export async function run(argv: readonly string[], io: CliIo, stop: AbortSignal)
   const scenario = validateScenario(scenarioFromFlags(args, base), RUN_COMMAND);
   const otlpPortFlag = args.strings.get('otlp-port')?.at(-1);
   const otlpPort = otlpPortFlag === undefined ? 0 : integerFlag(RUN_COMMAND, 'otlp-port', otlpPortFlag, 0, 65535);
-  for (const kind of UNSUPPORTED_REPORTS) {
-    const path = scenario.reports?.[kind];
-    if (path !== undefined)
-      io.stderr.write(`${RUN_COMMAND}: the ${kind} report (${path}) is not yet supported; skipped\n`);
-  }
-  const report = await runScenario(scenario, {
+  const redactKeys = redactKeysFlag(RUN_COMMAND, args.strings.get('redact-key'));
+  const judged = await runScenario(scenario, {
     otlpPort,
     progress: io.stderr,
     env: io.env,
     signal: stop,
     tracegateVersion: tracegateVersion(),
   });
-  io.stdout.write(renderSummary(report));
+  // Redacted once, before any rendering: the console and every report file show the same, redacted value.
+  const report = redactReport(judged, { keys: redactKeys });
+  io.stdout.write(renderConsoleReport(report, { color: useColor(io) }));
   try {
-    for (const path of await writeReports(report, scenario.reports)) io.stdout.write(`  report: ${path}\n`);
+    await writeReports(report, scenario.reports, (line) => io.stderr.write(`${RUN_COMMAND}: ${line}\n`));
   } catch (error) {
-    io.stderr.write(`${RUN_COMMAND}: could not write a report: ${(error as Error).message}\n`);
+    io.stderr.write(`${RUN_COMMAND}: could not write ${(error as Error).message}\n`);
     return ExitCode.Error;
   }
   return report.exitCode;

@@ -7,6 +7,7 @@ import { systemClock } from '../clock.js';
 import { startReceiver } from '../collect/otlp/receiver.js';
 import type { Receiver } from '../collect/otlp/receiver.js';
 import { DEFAULT_QUIET_PERIOD_MS, DEFAULT_TIMEOUT_MS } from '../forest/completion/completion-options.js';
+import type { Finding } from '../model/finding.js';
 import type { Report, ReportError } from '../report/report.js';
 import type { TrafficResult } from '../traffic/request-record.js';
 import { resolveThresholds } from '../verdict/thresholds.js';
@@ -21,11 +22,12 @@ import type { CompletionOutcome } from './_internals/await-completion.js';
 import { buildReport } from './_internals/build-report.js';
 import { driveWithProgress } from './_internals/drive-with-progress.js';
 import { exampleTraces } from './_internals/example-traces.js';
+import { expectationFindings } from './_internals/expectation-findings.js';
 import { reportHarness } from './_internals/report-harness.js';
 import { ServiceStartError, serviceStartReportError } from './_internals/report-error.js';
 import { reportTraffic } from './_internals/report-traffic.js';
 import { logCaptureFindings } from './_internals/log-capture-findings.js';
-import { completionFindings, unsupportedReportFindings } from './_internals/run-findings.js';
+import { completionFindings } from './_internals/run-findings.js';
 import { tracegateVersion } from '../version.js';
 
 const API = 'tracegate.runScenario()';
@@ -67,6 +69,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
   let traffic: TrafficResult | undefined;
   let completion = NOT_RUN;
   let outcome = NO_CHECKS;
+  let expectations: Finding[] = [];
   try {
     try {
       services = await startServices(valid.services ?? [], {
@@ -89,6 +92,8 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       store.markJudged(store.traceIds());
       const input = checkInputFromStore(store, traffic.records, thresholds);
       outcome = runChecks(input, { ...valid.checks, ...(valid.hops === undefined ? {} : { edges: valid.hops }) });
+      // Expected trees are evidence, not a gate: each fault already fails its own check (docs/scenarios.md).
+      if (valid.expect !== undefined) expectations = expectationFindings(valid.expect, traffic.records, input.forest);
     }
     const verdictMs = clock.now();
     const examples = exampleTraces(store, outcome.checks, options.maxExampleTraces ?? DEFAULT_MAX_EXAMPLE_TRACES);
@@ -104,13 +109,13 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       traffic: reportTraffic(traffic, valid.traffic.propagate ?? true),
       checks: outcome.checks,
       findings: [
-        ...unsupportedReportFindings(valid.reports),
         ...completionFindings(completion, timeoutMs),
         ...store.findings().slice(findingsBefore),
         ...logCaptureFindings(
           services?.services.map((service) => ({ name: service.name, ...service.logStats() })) ?? [],
         ),
         ...outcome.findings,
+        ...expectations,
       ],
       harness: reportHarness(
         { start, end },

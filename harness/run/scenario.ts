@@ -1,5 +1,6 @@
 import type { CheckId } from '../report/report-checks.js';
 import type { CheckOptions } from '../checks/check-options.js';
+import type { SpanPattern } from '../dsl/span-pattern.js';
 import type { EdgeSpec } from '../checks/parse-edge.js';
 import type { RequestTemplate } from '../traffic/traffic-plan.js';
 import type { Thresholds } from '../verdict/thresholds.js';
@@ -29,7 +30,7 @@ export interface ScenarioCompletion {
   readonly timeoutMs?: number;
 }
 
-/** Where reports are written. Only `json` is rendered for now; the others are accepted and reported as findings. */
+/** Where `tracegate run` writes reports, one path per format. */
 export interface ScenarioReports {
   readonly json?: string;
   readonly junit?: string;
@@ -41,6 +42,14 @@ export interface ScenarioReports {
 export interface ScenarioChecks extends Omit<CheckOptions, 'edges'> {
   /** Checks to run, in report order. Default all five. */
   readonly only?: readonly CheckId[];
+}
+
+/** A span tree every completed request of one route must produce; a mismatch is a warning finding. */
+export interface ScenarioExpectation {
+  /** The route: a traffic request's `name`, or `METHOD /path-template` (as root-coverage keys routes). */
+  readonly route: string;
+  /** The tree, as a pattern (`span`) or a selector string (docs/dsl.md); it may match anywhere in the trace. */
+  readonly tree: SpanPattern | string;
 }
 
 /** A complete description of one run: what to start, what to send, what to judge, where to report. */
@@ -61,6 +70,8 @@ export interface Scenario {
   /** Seed of every random choice (trace ids, the mix): the same seed replays the same traffic. Default random. */
   readonly seed?: number;
   readonly reports?: ScenarioReports;
+  /** Span trees the routes' traces must match; mismatches are `expectation.mismatch` findings, not a FAIL. */
+  readonly expect?: readonly ScenarioExpectation[];
 }
 
 /** Types a scenario written in TypeScript (`export default defineScenario({ … })`); returns it unchanged. */

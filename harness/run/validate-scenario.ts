@@ -3,6 +3,7 @@ import type { Scenario } from './scenario.js';
 import { isHttpUrl, validateServiceSpecs } from './services/validate-service-specs.js';
 import { Problems, isObject, numberField, unknownKeys, withoutApiPrefix } from './_internals/problems.js';
 import { validateTraffic } from './_internals/validate-traffic.js';
+import { trafficRoutes, validateExpectations } from './_internals/validate-expectations.js';
 import {
   validateChecks,
   validateCompletion,
@@ -22,12 +23,13 @@ const SCENARIO_KEYS = [
   'checks',
   'seed',
   'reports',
+  'expect',
 ];
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._ /:-]{0,127}$/;
 
 /**
  * Checks a scenario from code or a file and returns it with service specs normalized (a `logLine` string becomes a
- * RegExp). Throws InvalidArgumentError listing every problem, each naming its field
+ * RegExp, an `expect` selector a SpanPattern). Throws InvalidArgumentError listing every problem, each naming its field
  * (`scenario.traffic.requests[2].method: expected one of GET, POST, …, got "FETCH"`). `source` (a file path)
  * prefixes the message.
  */
@@ -36,7 +38,7 @@ export function validateScenario(value: unknown, source = 'tracegate.validateSce
   const problems = new Problems();
   if (!isObject(value)) throw new InvalidArgumentError(`${source}: ${at}: expected an object, got ${typeof value}`);
   unknownKeys(value, SCENARIO_KEYS, at, problems);
-  const { name, services, target, traffic, hops, thresholds, completion, checks, seed, reports } = value;
+  const { name, services, target, traffic, hops, thresholds, completion, checks, seed, reports, expect } = value;
   if (typeof name !== 'string' || !NAME.test(name)) {
     problems.add(`${at}.name`, "1 to 128 letters, digits, ' ', '.', '_', '-', '/' or ':'", name);
   }
@@ -56,10 +58,17 @@ export function validateScenario(value: unknown, source = 'tracegate.validateSce
   if (checks !== undefined) validateChecks(checks, `${at}.checks`, problems);
   if (seed !== undefined) numberField(seed, `${at}.seed`, problems, { min: 0, integer: true });
   if (reports !== undefined) validateReports(reports, `${at}.reports`, problems);
+  const expectations =
+    expect === undefined ? undefined : validateExpectations(expect, trafficRoutes(traffic), `${at}.expect`, problems);
 
   const list = problems.list;
   if (list.length === 1) throw new InvalidArgumentError(`${source}: ${list[0]}`);
   if (list.length > 1) throw new InvalidArgumentError(`${source}: ${list.length} problems\n  ${list.join('\n  ')}`);
   const scenario = value as unknown as Scenario;
-  return normalizedServices === undefined ? scenario : { ...scenario, services: normalizedServices };
+  if (normalizedServices === undefined && expectations === undefined) return scenario;
+  return {
+    ...scenario,
+    ...(normalizedServices === undefined ? {} : { services: normalizedServices }),
+    ...(expectations === undefined ? {} : { expect: expectations }),
+  };
 }

@@ -120,7 +120,7 @@ describe('validateScenario', () => {
     [
       'a misspelt top-level field',
       { hop: ['a>b'] },
-      'test: scenario.hop: unknown field; the fields are name, services, target, traffic, hops, thresholds, completion, checks, seed, reports',
+      'test: scenario.hop: unknown field; the fields are name, services, target, traffic, hops, thresholds, completion, checks, seed, reports, expect',
     ],
   ])('names the field for %s', (_, change, message) => {
     expect(problem({ ...good, ...change })).toBe(message);

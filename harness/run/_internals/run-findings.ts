@@ -1,18 +1,5 @@
 import type { Finding } from '../../model/finding.js';
-import type { ScenarioReports } from '../scenario.js';
 import type { CompletionOutcome } from './await-completion.js';
-
-/** Report kinds that are accepted but not rendered yet. */
-export const UNSUPPORTED_REPORTS = ['junit', 'html', 'markdown'] as const;
-
-/** A finding for each requested report tracegate cannot write yet, so none is silently skipped. */
-export function unsupportedReportFindings(reports: ScenarioReports | undefined): Finding[] {
-  return UNSUPPORTED_REPORTS.filter((kind) => reports?.[kind] !== undefined).map((kind) => ({
-    level: 'warn',
-    code: 'report.not-supported',
-    message: `the ${kind} report (${reports![kind]!}) is not yet supported; nothing was written there`,
-  }));
-}
 
 /** Findings about how the wait for the traces ended. */
 export function completionFindings(completion: CompletionOutcome, timeoutMs: number): Finding[] {

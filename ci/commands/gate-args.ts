@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+import type { GateOn } from '../../harness/verdict/thresholds.js';
+import type { Thresholds } from '../../harness/verdict/thresholds.js';
+import { UsageError } from '../usage-error.js';
+
+export const GATE_COMMAND = 'tracegate gate';
+
+const FLAGS = {
+  'min-root-coverage': { type: 'string' },
+  'min-hop-continuity': { type: 'string' },
+  'min-log-correlation': { type: 'string' },
+  'gate-on': { type: 'string' },
+  'report-json': { type: 'string' },
+  'report-junit': { type: 'string' },
+  'report-markdown': { type: 'string' },
+  'report-html': { type: 'string' },
+  'redact-key': { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+type GateFlag = keyof typeof FLAGS;
+
+/** The command line of `tracegate gate`, read and checked. */
+export interface GateArgs {
+  readonly help: boolean;
+  /** The saved JSON report to judge again. */
+  readonly file: string | undefined;
+  /** Only the thresholds given on the command line; the rest stay as the report recorded them. */
+  readonly thresholds: Partial<Thresholds>;
+  readonly reports: {
+    readonly json?: string;
+    readonly junit?: string;
+    readonly markdown?: string;
+    readonly html?: string;
+  };
+  readonly redactKeys: readonly string[];
+}
+
+const SHARES = {
+  'min-root-coverage': 'minRootCoverage',
+  'min-hop-continuity': 'minHopContinuity',
+  'min-log-correlation': 'minLogCorrelation',
+} as const;
+
+function gateOn(raw: string): GateOn {
+  // "point" is the word pipelines use for the point estimate; the report records it as "estimate".
+  if (raw === 'point' || raw === 'estimate') return 'estimate';
+  if (raw === 'lower-bound') return 'lower-bound';
+  throw new UsageError(`${GATE_COMMAND}: --gate-on must be "point" or "lower-bound", got "${raw}"`);
+}
+
+/** Parses `argv`; throws UsageError naming the first flag or value `tracegate gate` does not take. */
+export function parseGateArgs(argv: readonly string[]): GateArgs {
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: FLAGS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const help = `see ${GATE_COMMAND} --help`;
+  const values = new Map<GateFlag, string>();
+  const redactKeys: string[] = [];
+  let file: string | undefined;
+  let wantsHelp = false;
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional') {
+      if (file !== undefined) throw new UsageError(`${GATE_COMMAND}: unexpected argument "${token.value}" (${help})`);
+      file = token.value;
+      continue;
+    }
+    const name = token.name as GateFlag;
+    const flag = (FLAGS as Record<string, { type: string }>)[name];
+    if (flag === undefined) throw new UsageError(`${GATE_COMMAND}: unknown flag ${token.rawName} (${help})`);
+    if (flag.type === 'boolean') {
+      if (token.value !== undefined) throw new UsageError(`${GATE_COMMAND}: ${token.rawName} takes no value`);
+      wantsHelp = true;
+      continue;
+    }
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
+      throw new UsageError(`${GATE_COMMAND}: ${token.rawName} needs a value`);
+    }
+    if (name === 'redact-key') redactKeys.push(token.value);
+    else values.set(name, token.value);
+  }
+  const thresholds: { -readonly [K in keyof Thresholds]?: Thresholds[K] } = {};
+  for (const [flag, key] of Object.entries(SHARES) as [keyof typeof SHARES, (typeof SHARES)[keyof typeof SHARES]][]) {
+    const raw = values.get(flag);
+    if (raw === undefined) continue;
+    const value = /^(0|1|0?\.\d+|1\.0*)$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+    if (!(value >= 0 && value <= 1)) {
+      throw new UsageError(`${GATE_COMMAND}: --${flag} must be a number from 0 to 1, got "${raw}"`);
+    }
+    thresholds[key] = value;
+  }
+  const rawGateOn = values.get('gate-on');
+  if (rawGateOn !== undefined) thresholds.gateOn = gateOn(rawGateOn);
+  const reports = Object.fromEntries(
+    (['json', 'junit', 'markdown', 'html'] as const).flatMap((kind) => {
+      const path = values.get(`report-${kind}`);
+      return path === undefined ? [] : [[kind, path]];
+    }),
+  );
+  return { help: wantsHelp, file, thresholds, reports, redactKeys };
+}
