@@ -162,6 +162,29 @@ describe('receiver: values kept exactly', () => {
   });
 });
 
+describe('receiver: success answers', () => {
+  it.each([
+    ['JSON', JSON_HEADERS, () => tracesJson([freshIds()]), 'application/json', '{}'],
+    [
+      'protobuf',
+      PROTOBUF_HEADERS,
+      () => Buffer.from(encodeTracesProtobuf(toOtlpProtobufRequest([sampleSpan()]))),
+      'application/x-protobuf',
+      '',
+    ],
+  ])('answers every accepted %s export with the same empty response', async (_format, headers, body, type, text) => {
+    await using receiver = await startReceiver();
+    for (const url of [receiver.tracesUrl, receiver.tracesUrl, `${receiver.url}/v1/metrics`]) {
+      const answer = await send(url, { headers, body: body() });
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-type']).toBe(type);
+      expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(text)));
+      expect(answer.body.toString()).toBe(text);
+    }
+    expect(receiver.stats()).toMatchObject({ accepted: 2, metrics: 1 });
+  });
+});
+
 describe('receiver: logs endpoint', () => {
   it('stores logs sent as JSON', async () => {
     await using receiver = await startReceiver();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { StringInterner } from '../../harness/collect/intern.js';
+import { StringInterner, sharedInterner } from '../../harness/collect/intern.js';
 import { decodeTracesJson } from '../../harness/collect/otlp/json-traces.js';
 import { decodeTracesProtobuf } from '../../harness/collect/otlp/protobuf-traces.js';
 import { encodeTracesProtobuf, toOtlpJson, toOtlpProtobufRequest } from '../support/otlp-proto.js';
@@ -84,5 +84,25 @@ describe('decoded spans share repeated strings', () => {
     const repeated = retainedBytes(decodeRepeated);
     // without interning both would retain a copy of each string per span: 5 × 2,000 × 116 bytes
     expect(distinct - repeated).toBeGreaterThan(SPANS * 5 * LONG * 0.8);
+  });
+});
+
+describe('attribute values in protobuf', () => {
+  it('keep unique short values out of the process-wide table while names and keys still go in', () => {
+    const spans = Array.from({ length: 500 }, (_, i) =>
+      sampleSpan({
+        spanId: (i + 1).toString(16).padStart(16, '0'),
+        name: 'unique-values-test-name',
+        attributes: { 'unique.values.test.key': `unique-value-${i}` },
+      }),
+    );
+    const before = sharedInterner.size;
+    const { records } = decodeTracesProtobuf(encodeTracesProtobuf(toOtlpProtobufRequest(spans)));
+    expect(records.map((record) => record.attributes['unique.values.test.key'])).toEqual(
+      spans.map((span) => span.attributes['unique.values.test.key']),
+    );
+    // the name and the key (and the sample's few other strings) are added; none of the 500 values
+    expect(sharedInterner.size - before).toBeLessThan(50);
+    expect(sharedInterner.size - before).toBeGreaterThan(0);
   });
 });

@@ -60,7 +60,7 @@ export function readAnyValue(
     switch (tag) {
       case 0x0a: {
         const stop = reader.lengthDelimited(end, 1);
-        value = strings.interned(reader.pos, stop);
+        value = strings.value(reader.pos, stop);
         reader.pos = stop;
         break;
       }

@@ -20,29 +20,50 @@ export class ProtobufStrings {
 
   /** The string in bytes [start, end), the shared instance when it was seen before. */
   interned(start: number, end: number): string {
+    return this.#read(start, end, true);
+  }
+
+  /**
+   * An attribute value in bytes [start, end): short ASCII values are shared through the front cache alone, so a
+   * miss (a unique URL or message id, mostly) makes a fresh string without a lookup in the process-wide table.
+   */
+  value(start: number, end: number): string {
+    return this.#read(start, end, false);
+  }
+
+  #read(start: number, end: number, intern: boolean): string {
     const length = end - start;
     if (length === 0) return '';
-    if (length > MAX_CACHED_LENGTH) return sharedInterner.intern(this.#text.toString('utf8', start, end));
+    if (length > MAX_CACHED_LENGTH) return this.#utf8(start, end);
     const bytes = this.#bytes;
     let hash = 0x811c9dc5 ^ length;
     for (let i = start; i < end; i++) {
       const byte = bytes[i]!;
-      if (byte >= 0x80) return sharedInterner.intern(this.#text.toString('utf8', start, end));
+      if (byte >= 0x80) return this.#utf8(start, end);
       hash = Math.imul(hash ^ byte, 0x01000193);
     }
     const slot = (hash ^ (hash >>> 15)) & SLOT_MASK;
     const cached = frontCache[slot];
     if (cached !== undefined && cached.length === length && sameAscii(cached, bytes, start)) return cached;
-    const text = sharedInterner.intern(this.#text.toString('latin1', start, end));
+    const fresh = this.#text.toString('latin1', start, end);
+    const text = intern ? sharedInterner.intern(fresh) : fresh;
     frontCache[slot] = text;
     return text;
   }
+
+  // Strings the front cache does not hold (long or not ASCII) are shared through the process-wide table.
+  #utf8(start: number, end: number): string {
+    return sharedInterner.intern(this.#text.toString('utf8', start, end));
+  }
 }
 
-// Shared by every decode: it only ever holds interned strings, so a stale slot is just a miss.
+// Shared by every decode; a stale slot is just a miss.
 const frontCache: (string | undefined)[] = new Array<string | undefined>(SLOT_MASK + 1).fill(undefined);
 
 function sameAscii(text: string, bytes: Uint8Array, start: number): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== bytes[start + i]) return false;
+  // Unique values of one length (URLs, message ids) usually differ near their end: look there first.
+  const last = text.length - 1;
+  if (text.charCodeAt(last) !== bytes[start + last]) return false;
+  for (let i = 0; i < last; i++) if (text.charCodeAt(i) !== bytes[start + i]) return false;
   return true;
 }

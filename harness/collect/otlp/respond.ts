@@ -42,7 +42,26 @@ export function sendExportResponse(
   message: string,
   format: OtlpFormat,
 ): void {
+  if (rejected === 0 && message === '') {
+    sendEmptySuccess(response, format);
+    return;
+  }
   send(response, 200, encodeExportResponse(signal, rejected, message, format), format, {});
+}
+
+// The answer to almost every export, made once. A string body is written together with the head in one write
+// (a Buffer body costs a second one); the protobuf answer has no body at all.
+const EMPTY_JSON_BODY = '{}';
+// Flat [name, value, …] lists: writeHead takes them as they are, without copying an object's entries.
+const EMPTY_SUCCESS_HEADERS: Readonly<Record<OtlpFormat, string[]>> = {
+  json: ['content-type', CONTENT_TYPES.json, 'content-length', String(Buffer.byteLength(EMPTY_JSON_BODY))],
+  protobuf: ['content-type', CONTENT_TYPES.protobuf, 'content-length', '0'],
+};
+
+function sendEmptySuccess(response: ServerResponse, format: OtlpFormat): void {
+  response.writeHead(200, EMPTY_SUCCESS_HEADERS[format]);
+  if (format === 'json') response.end(EMPTY_JSON_BODY);
+  else response.end();
 }
 
 /**
