@@ -11,6 +11,7 @@ export const ErrorCode = {
   PatternSyntax: 'TRACEGATE_ERR_PATTERN_SYNTAX',
   InvalidReport: 'TRACEGATE_ERR_INVALID_REPORT',
   ServiceStart: 'TRACEGATE_ERR_SERVICE_START',
+  DependencyUnavailable: 'TRACEGATE_ERR_DEPENDENCY_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -118,5 +119,25 @@ export class ServiceStartError extends TracegateError {
     options?: { cause?: unknown },
   ) {
     super(ErrorCode.ServiceStart, message, options);
+  }
+}
+
+/** Why a test dependency could not be provided: no Docker engine, its image is not built, or its container failed. */
+export type DependencyUnavailableReason = 'no-engine' | 'image-missing' | 'start-failed';
+
+/**
+ * A dependency (PostgreSQL, Redis, RabbitMQ) has no URL in the environment and no container could be started for it.
+ * The message says why and how to fix it (start an engine, build the image); the same facts are fields.
+ */
+export class DependencyUnavailableError extends TracegateError {
+  override readonly name = 'DependencyUnavailableError';
+  constructor(
+    message: string,
+    readonly dependency: string,
+    readonly reason: DependencyUnavailableReason,
+    readonly image: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(ErrorCode.DependencyUnavailable, message, options);
   }
 }

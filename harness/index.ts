@@ -58,3 +58,4 @@ export { runScenario } from './run/run-scenario.js';
 export type { RunScenarioOptions } from './run/run-options.js';
 export type { Scenario, ScenarioChecks, ScenarioCompletion, ScenarioReports, ScenarioTraffic } from './run/scenario.js';
 export type { ScenarioExpectation } from './run/scenario.js';
+export * from './infra/index.js';

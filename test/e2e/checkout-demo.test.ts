@@ -1,0 +1,89 @@
+// `npm run demo` as a user runs it: a child process, its exit code, its summary and the report it writes.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Report } from '../../harness/report/report.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REQUESTS = '200';
+const outDirs: string[] = [];
+
+afterAll(() => {
+  for (const dir of outDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+interface DemoRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly out: string;
+}
+
+/** Runs the demo script exactly as `npm run demo -- …` does, with its reports in a directory of its own. */
+function demo(...args: string[]): Promise<DemoRun> {
+  const out = mkdtempSync(join(tmpdir(), 'tracegate-demo-'));
+  outDirs.push(out);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scenarios/checkout/demo.ts', ...args, '--out', out], {
+    cwd: ROOT,
+    env: { ...process.env, CI: '1', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr, out }));
+  });
+}
+
+const readReport = (out: string): Report => JSON.parse(readFileSync(join(out, 'tracegate.json'), 'utf8')) as Report;
+
+describe('npm run demo', () => {
+  // Both runs at once: each picks its own free ports and writes to its own directory.
+  const healthy = demo('--requests', REQUESTS);
+  const broken = demo('--requests', REQUESTS, '--faults', 'queue-context');
+  healthy.catch(() => undefined);
+  broken.catch(() => undefined);
+
+  it('exits 0 on the healthy system and writes a PASS report', async () => {
+    const run = await healthy;
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr.slice(-2000) }).toMatchObject({ code: 0 });
+    expect(run.stdout).toMatch(/^tracegate: PASS · scenario checkout /m);
+    const report = readReport(run.out);
+    expect(report.verdict).toBe('PASS');
+    expect(report.traffic.sent).toBe(Number(REQUESTS));
+  }, 120_000);
+
+  it('exits 1 with --faults queue-context, naming the broken hop relay>worker with an example trace', async () => {
+    const run = await broken;
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr.slice(-2000) }).toMatchObject({ code: 1 });
+    expect(run.stdout).toMatch(/^tracegate: FAIL · scenario checkout with queue-context /m);
+    expect(run.stdout).toMatch(
+      /worst broken hop: relay→worker 0\/\d+ continuous \(\d+ restarted\), e\.g\. trace [0-9a-f]{32}/,
+    );
+    const edge = readReport(run.out)
+      .checks.flatMap((check) => (check.id === 'hop-continuity' ? check.edges : []))
+      .find((each) => each.from === 'relay' && each.to === 'worker');
+    expect(edge?.status).toBe('fail');
+    expect(edge?.examples[0]?.traceId).toMatch(/^[0-9a-f]{32}$/);
+  }, 120_000);
+
+  it('refuses an unknown flag with one line on stderr and exit 3', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scenarios/checkout/demo.ts', '--fault', 'x'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(code).toBe(3);
+    expect(stderr).toBe(
+      'demo: unknown flag "--fault" (flags: --faults, --requests, --broker, --database, --root-loss, --out, --help)\n',
+    );
+  }, 60_000);
+});
