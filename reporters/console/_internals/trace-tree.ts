@@ -34,7 +34,7 @@ function spanLine(span: ReportSpan, note: Segment | undefined): Segment[] {
 /**
  * The trace as an indented tree, earliest child first: one line per span (kind, name, service, start offset,
  * duration, status) with `markers` drawn under the span they name; spans whose parent is not in the trace are
- * drawn as roots and say so. At most `maxSpans` spans are drawn; a last line counts the rest.
+ * drawn as roots and say so, but for the first (its parent is normally the caller's span). At most `maxSpans` spans are drawn; a last line counts the rest.
  */
 export function traceTree(trace: ReportTrace, markers: readonly TreeMarker[], maxSpans = MAX_TREE_SPANS): Line[] {
   const ids = new Set(trace.spans.map((span) => span.spanId));
@@ -53,16 +53,19 @@ export function traceTree(trace: ReportTrace, markers: readonly TreeMarker[], ma
   const drawnIds = new Set<string>();
   let drawn = 0;
   // An explicit stack instead of recursion: a chain of a thousand spans must not exhaust the call stack.
-  const stack: { span: ReportSpan; prefix: string; last: boolean; root: boolean }[] = roots
-    .map((span, index) => ({ span, prefix: '', last: index === roots.length - 1, root: true }))
+  const stack: { span: ReportSpan; prefix: string; last: boolean; root: boolean; first?: boolean }[] = roots
+    .map((span, index) => ({ span, prefix: '', last: index === roots.length - 1, root: true, first: index === 0 }))
     .reverse();
   while (stack.length > 0 && drawn < maxSpans) {
-    const { span, prefix, last, root } = stack.pop()!;
+    const { span, prefix, last, root, first } = stack.pop()!;
     drawn++;
     drawnIds.add(span.spanId);
     const branch = root ? '' : last ? '└─ ' : '├─ ';
     const orphan =
-      root && span.parentSpanId !== '' ? seg(`  (parent ${span.parentSpanId} not in the trace)`, 'warn') : undefined;
+      // The first root's parent is normally the caller's span (tracegate's injected one), which never arrives.
+      root && first !== true && span.parentSpanId !== ''
+        ? seg(`  (parent ${span.parentSpanId} not in the trace)`, 'warn')
+        : undefined;
     lines.push([seg(prefix + branch, 'dim'), ...spanLine(span, orphan)]);
     const inner = root ? '' : prefix + (last ? '   ' : '│  ');
     const kids = children.get(span.spanId) ?? [];
