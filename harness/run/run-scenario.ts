@@ -85,7 +85,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     if (error === null) {
       const progress = options.progress ?? process.stderr;
       const { signal } = options;
-      traffic = await driveWithProgress(valid, { seed, runId, store, clock, progress, env, signal });
+      traffic = await driveWithProgress(valid, { seed, runId, store, clock, progress, env, signal, quietMs });
       const traceIds = traffic.records.flatMap((record) => (record.traceId === undefined ? [] : [record.traceId]));
       completion = await awaitCompletion(store, traceIds, { quietMs, timeoutMs, clock, signal });
       // Everything stored now is judged; what arrives later is counted as late.

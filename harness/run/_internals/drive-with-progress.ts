@@ -5,6 +5,7 @@ import type { TrafficResult } from '../../traffic/request-record.js';
 import { startProgressDisplay } from '../../traffic/progress/progress-display.js';
 import type { ProgressStream } from '../../traffic/progress/progress-display.js';
 import type { Scenario } from '../scenario.js';
+import { trackQuietTraces } from './quiet-traces.js';
 
 export interface DriveRun {
   readonly seed: number;
@@ -14,11 +15,14 @@ export interface DriveRun {
   readonly progress: ProgressStream | false;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly signal: AbortSignal | undefined;
+  /** A trace counts as complete on the display once it had no span for this long. */
+  readonly quietMs: number;
 }
 
-/** Drives the scenario's traffic, showing requests and spans received on the progress stream. */
+/** Drives the scenario's traffic, showing requests, spans received and traces complete on the progress stream. */
 export async function driveWithProgress(scenario: Scenario, run: DriveRun): Promise<TrafficResult> {
   const { traffic } = scenario;
+  const quietTraces = trackQuietTraces(run.store, run.clock, run.quietMs);
   const display =
     run.progress === false
       ? undefined
@@ -29,7 +33,10 @@ export async function driveWithProgress(scenario: Scenario, run: DriveRun): Prom
           ...(traffic.count === undefined && traffic.durationMs === undefined ? { total: 100 } : {}),
           ...(traffic.count === undefined ? {} : { total: traffic.count }),
           ...(traffic.durationMs === undefined ? {} : { plannedMs: traffic.durationMs }),
-          counters: () => [{ label: 'spans', value: run.store.counters().spansReceived }],
+          counters: () => [
+            { label: 'spans', value: run.store.counters().spansReceived },
+            { label: 'traces complete', value: quietTraces.complete() },
+          ],
         });
   try {
     return await driveTraffic(
@@ -52,5 +59,6 @@ export async function driveWithProgress(scenario: Scenario, run: DriveRun): Prom
     );
   } finally {
     display?.stop();
+    quietTraces.stop();
   }
 }
