@@ -200,7 +200,7 @@ describe('tracegate receive', () => {
 
 describe('tracegate command line', () => {
   it.each([
-    [['launch'], 'tracegate: unknown command "launch" (commands: run, receive; see tracegate --help)'],
+    [['launch'], 'tracegate: unknown command "launch" (commands: run, gate, receive; see tracegate --help)'],
     [['--bogus'], 'tracegate: unknown flag --bogus (see tracegate --help)'],
     [['receive', '--bogus', '1'], 'tracegate receive: unknown flag --bogus (see tracegate receive --help)'],
     [['receive', '--port', 'http'], 'tracegate receive: --port must be an integer from 0 to 65535, got "http"'],
