@@ -66,7 +66,7 @@ export async function run(argv: readonly string[], io: CliIo, stop: AbortSignal)
     tracegateVersion: tracegateVersion(),
   });
   // Redacted once, before any rendering: the console and every report file show the same, redacted value.
-  const report = redactReport(judged, { keys: redactKeys });
+  const report = redactReport(judged, { keys: [...(scenario.reports?.redactKeys ?? []), ...redactKeys] });
   io.stdout.write(renderConsoleReport(report, { color: useColor(io) }));
   try {
     await writeReports(report, scenario.reports, (line) => io.stderr.write(`${RUN_COMMAND}: ${line}\n`));

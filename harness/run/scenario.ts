@@ -36,6 +36,8 @@ export interface ScenarioReports {
   readonly junit?: string;
   readonly html?: string;
   readonly markdown?: string;
+  /** Attribute keys to hide in every report besides the defaults (authorization, cookie, token, …), as --redact-key. */
+  readonly redactKeys?: readonly string[];
 }
 
 /** How the checks read the run: CheckOptions without `edges` (those are the scenario's `hops`), plus `only`. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReport } from '../../harness/report/parse-report.js';
@@ -89,6 +89,32 @@ describe('tracegate run --report-* (every format from one redacted report)', () 
     const html = readFileSync(paths.html, 'utf8');
     expect(html).toContain('[REDACTED]');
     expect(html).not.toMatch(/"http\.response\.status_code":\s*200/);
+  }, 90_000);
+
+  it("redacts a scenario file's reports.redactKeys in every report", async () => {
+    const { target, api, worker } = await system(true);
+    const json = join(dir, 'scenario-redact', 'report.json');
+    const scenarioPath = join(dir, 'redact-scenario.json');
+    writeFileSync(
+      scenarioPath,
+      JSON.stringify({
+        name: 'redact',
+        services: [
+          { name: 'worker', command: worker.command, ready: { url: worker.ready } },
+          { name: 'api', command: api.command, ready: { url: api.ready } },
+        ],
+        target,
+        traffic: { requests: [{ path: '/work' }], count: 40 },
+        hops: ['api>worker'],
+        completion: { quietMs: 200 },
+        reports: { json, redactKeys: ['status_code'] },
+      }),
+    );
+    const result = await cli(['run', scenarioPath]);
+    expect(result.code).toBe(1);
+    const report = parseReport(readFileSync(json, 'utf8'));
+    const server = report.traces.flatMap((trace) => trace.spans).find((span) => span.kind === 'server')!;
+    expect(server.attributes['http.response.status_code']).toBe('[REDACTED]');
   }, 90_000);
 
   it('exits 3 naming the flag for a --redact-key with nothing to match', async () => {

@@ -110,7 +110,12 @@ describe('validateScenario', () => {
     [
       'an unknown report kind',
       { reports: { pdf: 'x.pdf' } },
-      'test: scenario.reports.pdf: unknown field; the fields are json, junit, html, markdown',
+      'test: scenario.reports.pdf: unknown field; the fields are json, junit, html, markdown, redactKeys',
+    ],
+    [
+      'a redact key with nothing to match',
+      { reports: { redactKeys: ['token', '--'] } },
+      'test: scenario.reports.redactKeys[1]: expected an attribute key with a letter or digit, got "--"',
     ],
     [
       'a service without a command',

@@ -98,14 +98,22 @@ export function validateChecks(value: unknown, at: string, problems: Problems): 
   }
 }
 
-/** `reports`: a path per report kind. */
+/** `reports`: a path per report kind, and the extra keys to redact in all of them. */
 export function validateReports(value: unknown, at: string, problems: Problems): void {
   if (!isObject(value)) return void problems.add(at, 'an object of report paths', value);
-  unknownKeys(value, REPORT_KINDS, at, problems);
+  unknownKeys(value, [...REPORT_KINDS, 'redactKeys'], at, problems);
   for (const kind of REPORT_KINDS) {
     const path = value[kind];
     if (path !== undefined && (typeof path !== 'string' || path === '')) {
       problems.add(`${at}.${kind}`, 'a non-empty file path', path);
     }
   }
+  const keys = value['redactKeys'];
+  if (keys === undefined) return;
+  if (!Array.isArray(keys)) return void problems.add(`${at}.redactKeys`, 'an array of attribute keys', keys);
+  keys.forEach((key: unknown, index) => {
+    if (typeof key !== 'string' || !/[A-Za-z0-9]/.test(key)) {
+      problems.add(`${at}.redactKeys[${index}]`, 'an attribute key with a letter or digit', key);
+    }
+  });
 }
