@@ -9,7 +9,10 @@ import { renderJunitReport } from '../../reporters/junit/render-junit-report.js'
 import { renderMarkdownReport } from '../../reporters/markdown/render-markdown-report.js';
 
 /** Report kinds in the order they are written, each with its renderer. */
-const RENDERERS: readonly (readonly [keyof ScenarioReports, (report: Report) => string])[] = [
+/** The report formats, each a path in ScenarioReports. */
+type ReportKind = Exclude<keyof ScenarioReports, 'redactKeys'>;
+
+const RENDERERS: readonly (readonly [ReportKind, (report: Report) => string])[] = [
   ['json', renderJsonReport],
   ['junit', renderJunitReport],
   ['markdown', renderMarkdownReport],
