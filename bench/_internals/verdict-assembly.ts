@@ -1,6 +1,9 @@
 import { checkInputFromStore } from '../../harness/checks/check-input-from-store.js';
 import { runChecks } from '../../harness/checks/run-checks.js';
+import { BITS, NEXT_IN_TRACE, NO_ROW, base } from '../../harness/collect/span-table/span-rows.js';
+import { STORE_SPAN_TABLE } from '../../harness/collect/span-table/store-span-table.js';
 import { Store } from '../../harness/collect/store.js';
+import { assembleStoreForest } from '../../harness/forest/assemble-store-forest.js';
 import type { RequestRecord } from '../../harness/traffic/request-record.js';
 import { assertPassed } from './verdict-judge.js';
 import { SPANS_PER_REQUEST, exportBatches, requestLog, requestRecord } from './verdict-requests.js';
@@ -27,29 +30,67 @@ export function fillStore(spans: number): FilledStore {
   return { store, records, spans: store.counters().spansStored };
 }
 
-/** Milliseconds of assembly alone and of assembly plus every check, end to end from the store. */
+/** CPU milliseconds (the process's user + system time) and wall milliseconds of one run. */
+export interface Cost {
+  readonly cpuMs: number;
+  readonly wallMs: number;
+}
+
+/** One round of each way to reach a verdict over the same store. */
 export interface AssemblyTiming {
-  readonly assemblyMs: number;
-  readonly totalMs: number;
+  /** checkInputFromStore alone. */
+  readonly assembly: Cost;
+  /** checkInputFromStore + runChecks: spans read in place from the packed rows. */
+  readonly total: Cost;
+  /** The same checks over records: assembleStoreForest (a fresh SpanRecord per span) + runChecks. */
+  readonly records: Cost;
+  /** Peer: a bare loop that walks every trace's rows and reads one word of each. */
+  readonly bare: Cost;
 }
 
-/** Times `checkInputFromStore` alone, then `checkInputFromStore` + `runChecks`, once each. */
-export function timeAssemblyAndChecks(filled: FilledStore, gc: () => void): AssemblyTiming {
-  const assemblyMs = timeAssembly(filled, gc);
+// CPU time besides wall time: on a shared machine the wait for a core would drown what the code costs. It counts
+// the collector's helper threads too, as a core of its own would.
+async function timed(gc: () => void, run: () => void): Promise<Cost> {
   gc();
+  // The collector's helper threads finish sweeping after gc() returns: let them, or the run pays for it.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const cpu = process.cpuUsage();
   const started = performance.now();
-  const outcome = runChecks(checkInputFromStore(filled.store, filled.records));
-  const totalMs = performance.now() - started;
-  assertPassed(outcome, 'assembly + checks');
-  return { assemblyMs, totalMs };
+  run();
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, wallMs };
 }
 
-// Its own function, so the forest it builds is garbage before the next measurement starts.
-function timeAssembly({ store, records }: FilledStore, gc: () => void): number {
-  gc();
-  const started = performance.now();
-  const input = checkInputFromStore(store, records);
-  const assemblyMs = performance.now() - started;
-  if (input.forest.size !== records.length) throw new Error(`assembled ${input.forest.size} traces`);
-  return assemblyMs;
+/** Times each way once, after a collection each, and checks that every verdict passed. */
+export async function timeAssemblyAndChecks(filled: FilledStore, gc: () => void): Promise<AssemblyTiming> {
+  const { store, records } = filled;
+  const bare = await timed(gc, () => bareLoop(store));
+  const assembly = await timed(gc, () => {
+    const input = checkInputFromStore(store, records);
+    if (input.forest.size !== records.length) throw new Error(`assembled ${input.forest.size} traces`);
+  });
+  const total = await timed(gc, () =>
+    assertPassed(runChecks(checkInputFromStore(store, records)), 'assembly + checks'),
+  );
+  const recordPath = await timed(gc, () => {
+    const outcome = runChecks({ records, forest: assembleStoreForest(store), logs: store.logs() });
+    assertPassed(outcome, 'record path');
+  });
+  return { assembly, total, records: recordPath, bare };
+}
+
+// Touches every stored span's row once, trace by trace, as assembly must at the least.
+function bareLoop(store: Store): void {
+  const { rows, traces } = store[STORE_SPAN_TABLE]().parts;
+  let sum = 0;
+  for (let trace = 0; trace < traces.count; trace++) {
+    for (let row = traces.firstRow[trace]!; row !== NO_ROW;) {
+      const words = rows.chunk(row).words;
+      const at = base(row);
+      sum ^= words[at + BITS]!;
+      row = words[at + NEXT_IN_TRACE]!;
+    }
+  }
+  if (sum === 0x7fffffff) console.log('');
 }

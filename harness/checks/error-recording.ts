@@ -6,8 +6,9 @@ import type { CheckInput, CheckResult } from './check-input.js';
 import type { CheckOptions } from './check-options.js';
 import type { CheckContext } from './_internals/check-context.js';
 import { checkContext } from './_internals/check-context.js';
-import { hasCompleteException, httpStatusOf } from './_internals/exception-event.js';
-import { spanKey } from './_internals/forest-index.js';
+import { hasCompleteException, httpStatusOf, httpStatusValue } from './_internals/exception-event.js';
+import type { SpanColumns } from './_internals/span-columns.js';
+import type { RequestRecord } from '../traffic/request-record.js';
 import { firstTraceIds } from './_internals/rate-rows.js';
 
 /** The service name of a failing request that produced no span. */
@@ -23,12 +24,68 @@ interface RowTally {
   readonly examples: ErrorRecordingExample[];
 }
 
+type Judge = (service: string, operation: string, traceId: string | undefined, span: SpanRecord | undefined) => void;
+
+function isFailedRequest(context: CheckContext, record: RequestRecord): boolean {
+  return (record.status !== undefined && record.status >= 500) || context.options.isFailure(record);
+}
+
+/** A server span answering 4xx and marked ERROR: a finding, not a failing unit. */
+function isClientErrorMarked(kind: string, isError: boolean, status: number | undefined): boolean {
+  return isError && kind === 'server' && status !== undefined && status >= 400 && status < 500;
+}
+
+/** True when the span is a failing unit or a client-error-marked server span (both need a closer look). */
+function isFailingSpan(kind: string, isError: boolean, status: number | undefined): boolean {
+  if (isClientErrorMarked(kind, isError, status)) return true;
+  const serverFailure = kind === 'server' && status !== undefined && status >= 500;
+  // A client span failed by the response it got: the exception, if any, is the server's to record.
+  const remoteFailure = kind === 'client' && status !== undefined;
+  return (isError || serverFailure) && !(remoteFailure && !serverFailure);
+}
+
+function clientErrorFinding(span: SpanRecord, status: number): Finding {
+  return {
+    level: 'warn',
+    code: 'span.client-error-marked-error',
+    message: `server span "${span.name}" of ${span.resource.serviceName} answered ${status} and is marked ERROR; OTel HTTP semconv leaves 4xx unset on server spans`,
+    traceId: span.traceId,
+    spanId: span.spanId,
+  };
+}
+
+// As the tree path, reading status, kind and HTTP status from the rows; only failing spans are built.
+function judgeInPlace(context: CheckContext, spans: SpanColumns, judge: Judge, findings: Finding[]): void {
+  const isEntry = new Uint8Array(spans.count);
+  for (const entry of context.entries()) {
+    const { record, traceId, reached, position } = entry;
+    if (!reached || !isFailedRequest(context, record)) continue;
+    if (position === -1) {
+      judge(NO_SPAN_SERVICE, record.route, traceId, undefined);
+      continue;
+    }
+    isEntry[position] = 1;
+    judge(spans.service(position), record.route, traceId, spans.span(position));
+  }
+  for (let p = 0; p < spans.count; p++) {
+    const status = httpStatusValue(
+      spans.attribute(p, 'http.response.status_code') ?? spans.attribute(p, 'http.status_code'),
+    );
+    const kind = spans.kind(p);
+    const isError = spans.statusIndex(p) === 2;
+    if (!isFailingSpan(kind, isError, status)) continue;
+    const span = spans.span(p);
+    if (isClientErrorMarked(kind, isError, status)) findings.push(clientErrorFinding(span, status!));
+    else if (isEntry[p] === 0) judge(span.resource.serviceName, span.name, span.traceId, span);
+  }
+}
+
 /** Error recording from a shared context (runChecks). */
 export function errorRecordingOf(context: CheckContext): CheckResult<ErrorRecordingCheck> {
   const limit = context.options.exampleLimit;
   const rows = new Map<string, RowTally>();
   const findings: Finding[] = [];
-  const judge = (service: string, operation: string, traceId: string | undefined, span: SpanRecord | undefined) => {
+  const judge: Judge = (service, operation, traceId, span) => {
     const key = `${service}\u0000${operation}`;
     let row = rows.get(key);
     if (row === undefined) {
@@ -50,32 +107,26 @@ export function errorRecordingOf(context: CheckContext): CheckResult<ErrorRecord
     }
   };
 
-  const entrySpans = new Set<string>();
-  for (const { record, entry, traceId, reached } of context.entries()) {
-    const failed = (record.status !== undefined && record.status >= 500) || context.options.isFailure(record);
-    if (!reached || !failed) continue;
-    if (entry !== undefined) entrySpans.add(spanKey(entry.span.traceId, entry.span.spanId));
-    judge(entry?.span.resource.serviceName ?? NO_SPAN_SERVICE, record.route, traceId, entry?.span);
-  }
-  for (const { span } of context.index().nodes) {
-    const status = httpStatusOf(span);
-    const isError = span.status.code === 'error';
-    if (isError && span.kind === 'server' && status !== undefined && status >= 400 && status < 500) {
-      findings.push({
-        level: 'warn',
-        code: 'span.client-error-marked-error',
-        message: `server span "${span.name}" of ${span.resource.serviceName} answered ${status} and is marked ERROR; OTel HTTP semconv leaves 4xx unset on server spans`,
-        traceId: span.traceId,
-        spanId: span.spanId,
-      });
-      continue;
+  const spans = context.spans();
+  if (spans !== undefined) judgeInPlace(context, spans, judge, findings);
+  else {
+    const { keyOf, nodes } = context.index();
+    const entrySpans = new Set<string | number>();
+    for (const { record, entry, traceId, reached } of context.entries()) {
+      if (!reached || !isFailedRequest(context, record)) continue;
+      if (entry !== undefined) entrySpans.add(keyOf(entry.span));
+      judge(entry?.span.resource.serviceName ?? NO_SPAN_SERVICE, record.route, traceId, entry?.span);
     }
-    const serverFailure = span.kind === 'server' && status !== undefined && status >= 500;
-    // A client span failed by the response it got: the exception, if any, is the server's to record.
-    const remoteFailure = span.kind === 'client' && status !== undefined;
-    if (!(isError || serverFailure) || (remoteFailure && !serverFailure)) continue;
-    if (entrySpans.has(spanKey(span.traceId, span.spanId))) continue;
-    judge(span.resource.serviceName, span.name, span.traceId, span);
+    for (const { span } of nodes) {
+      const status = httpStatusOf(span);
+      if (!isFailingSpan(span.kind, span.status.code === 'error', status)) continue;
+      if (isClientErrorMarked(span.kind, span.status.code === 'error', status)) {
+        findings.push(clientErrorFinding(span, status!));
+        continue;
+      }
+      if (entrySpans.has(keyOf(span))) continue;
+      judge(span.resource.serviceName, span.name, span.traceId, span);
+    }
   }
 
   const operations: ErrorRecordingRow[] = [...rows.values()]

@@ -14,6 +14,7 @@ import { edgesToJudge } from './_internals/hop-edges.js';
 import type { EdgeUnits, HopUnit } from './_internals/hop-units.js';
 import { collectUnits } from './_internals/hop-units.js';
 import { hopVia } from './_internals/hop-via.js';
+import { healthyHopRows } from './_internals/row-hops.js';
 import { firstTraceIds, judgeRow, overallStatus } from './_internals/rate-rows.js';
 
 function zeroBreaks(): Record<BreakClass, number> {
@@ -77,8 +78,9 @@ function edgeRow(context: CheckContext, edgeUnits: EdgeUnits): HopEdge {
 
 /** Hop continuity from a shared context (runChecks). */
 export function hopContinuityOf(context: CheckContext): CheckResult<HopContinuityCheck> {
-  const edges = edgesToJudge(context);
-  const rows = collectUnits(context, edges).map((units) => edgeRow(context, units));
+  const spans = context.spans();
+  const healthy = spans === undefined ? undefined : healthyHopRows(context, spans);
+  const rows = healthy ?? collectUnits(context, edgesToJudge(context)).map((units) => edgeRow(context, units));
   const n = rows.reduce((sum, row) => sum + row.n, 0);
   const continuous = rows.reduce((sum, row) => sum + row.continuous, 0);
   const overall = judgeRow('hop-continuity', continuous, n, context.thresholds);

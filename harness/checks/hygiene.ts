@@ -5,6 +5,8 @@ import type { CheckContext } from './_internals/check-context.js';
 import { checkContext } from './_internals/check-context.js';
 import { nameTemplate } from './_internals/name-template.js';
 import { firstTraceIds } from './_internals/rate-rows.js';
+import { endVersusStart, isUnended } from './_internals/span-fields.js';
+import { VERBATIM_SHAPE } from '../collect/span-table/attribute-shapes.js';
 
 /** Attribute keys that hold credentials; their presence on a span is a finding (values are never shown). */
 export const SECRET_KEYS = /authorization|cookie|token|password|secret/i;
@@ -46,36 +48,75 @@ export function hygieneOf(context: CheckContext): CheckResult<HygieneCheck> {
   const byService = new Map<string, Map<string, NameGroup>>();
   const groups: NameGroup[] = [];
   const secretKey = new Map<string, boolean>();
-  const nodes = context.index().nodes;
-  for (const { span } of nodes) {
-    const service = span.resource.serviceName;
+  const isSecret = (key: string): boolean => {
+    let secret = secretKey.get(key);
+    if (secret === undefined) secretKey.set(key, (secret = SECRET_KEYS.test(key)));
+    return secret;
+  };
+  const groupOf = (service: string, kind: string): NameGroup => {
     let kinds = byService.get(service);
     if (kinds === undefined) byService.set(service, (kinds = new Map<string, NameGroup>()));
-    let group = kinds.get(span.kind);
+    let group = kinds.get(kind);
     if (group === undefined) {
-      kinds.set(span.kind, (group = { service, kind: span.kind, seen: new Map(), templates: new Map() }));
+      kinds.set(kind, (group = { service, kind, seen: new Map(), templates: new Map() }));
       groups.push(group);
     }
-    if (!group.seen.has(span.name)) {
-      const template = nameTemplate(span.name);
-      group.seen.set(span.name, template);
-      if (template !== span.name) {
-        let tally = group.templates.get(template);
-        if (tally === undefined) group.templates.set(template, (tally = { names: [], traceIds: [] }));
-        tally.names.push(span.name);
-        if (tally.traceIds.length < limit) tally.traceIds.push(span.traceId);
+    return group;
+  };
+  // Records a name not seen before in its group; returns the template tally that wants the span's trace id, if any.
+  const seeName = (group: NameGroup, name: string): TemplateTally | undefined => {
+    if (group.seen.has(name)) return undefined;
+    const template = nameTemplate(name);
+    group.seen.set(name, template);
+    if (template === name) return undefined;
+    let tally = group.templates.get(template);
+    if (tally === undefined) group.templates.set(template, (tally = { names: [], traceIds: [] }));
+    tally.names.push(name);
+    return tally.traceIds.length < limit ? tally : undefined;
+  };
+  const isMissingService = (service: string): boolean => service === '' || service.startsWith('unknown_service');
+  const spans = context.spans();
+  let spanCount: number;
+  if (spans !== undefined) {
+    // Read in place: the same judgements from the rows, attribute keys once per shape.
+    spanCount = spans.count;
+    const secretsByShape: (readonly string[] | undefined)[] = [];
+    const missingByOrigin: (boolean | undefined)[] = [];
+    for (let p = 0; p < spans.count; p++) {
+      const origin = spans.origin(p);
+      const service = spans.service(p);
+      const name = spans.name(p);
+      seeName(groupOf(service, spans.kind(p)), name)?.traceIds.push(spans.traceId(p));
+      if (spans.isUnended(p)) note('span.unended', 'warn', spans.traceId(p), `"${name}"`);
+      else if (spans.endVersusStart(p) < 0) note('span.negative-duration', 'warn', spans.traceId(p), `"${name}"`);
+      if ((missingByOrigin[origin] ??= isMissingService(service))) {
+        note('resource.missing-service-name', 'warn', spans.traceId(p), `"${name}"`);
       }
+      const shapeId = spans.shapeId(p);
+      if (shapeId === VERBATIM_SHAPE) {
+        for (const key in spans.span(p).attributes) {
+          if (isSecret(key)) note('attribute.secret-key', 'warn', spans.traceId(p), key);
+        }
+        continue;
+      }
+      let secrets = secretsByShape[shapeId];
+      if (secrets === undefined) {
+        // Distinct keys: a shape made from a wire list may name a key twice, a map has it once.
+        secrets = [...new Set(spans.span(p).attributeKeys())].filter((key) => isSecret(key));
+        secretsByShape[shapeId] = secrets;
+      }
+      for (const key of secrets) note('attribute.secret-key', 'warn', spans.traceId(p), key);
     }
-    if (span.endTimeUnixNano === 0n) note('span.unended', 'warn', span.traceId, `"${span.name}"`);
-    else if (span.endTimeUnixNano < span.startTimeUnixNano)
-      note('span.negative-duration', 'warn', span.traceId, `"${span.name}"`);
-    if (service === '' || service.startsWith('unknown_service')) {
-      note('resource.missing-service-name', 'warn', span.traceId, `"${span.name}"`);
-    }
-    for (const key in span.attributes) {
-      let secret = secretKey.get(key);
-      if (secret === undefined) secretKey.set(key, (secret = SECRET_KEYS.test(key)));
-      if (secret) note('attribute.secret-key', 'warn', span.traceId, key);
+  } else {
+    const nodes = context.index().nodes;
+    spanCount = nodes.length;
+    for (const { span } of nodes) {
+      const service = span.resource.serviceName;
+      seeName(groupOf(service, span.kind), span.name)?.traceIds.push(span.traceId);
+      if (isUnended(span)) note('span.unended', 'warn', span.traceId, `"${span.name}"`);
+      else if (endVersusStart(span) < 0) note('span.negative-duration', 'warn', span.traceId, `"${span.name}"`);
+      if (isMissingService(service)) note('resource.missing-service-name', 'warn', span.traceId, `"${span.name}"`);
+      for (const key in span.attributes) if (isSecret(key)) note('attribute.secret-key', 'warn', span.traceId, key);
     }
   }
   const problems: HygieneRow[] = [];
@@ -119,13 +160,13 @@ export function hygieneOf(context: CheckContext): CheckResult<HygieneCheck> {
   const failing = problems.length > 0 && context.thresholds.failOnHygiene;
   const section: HygieneCheck = {
     id: 'hygiene',
-    status: nodes.length === 0 ? 'skip' : failing ? 'fail' : 'pass',
+    status: spanCount === 0 ? 'skip' : failing ? 'fail' : 'pass',
     value: null,
     threshold: null,
-    n: nodes.length,
+    n: spanCount,
     interval: null,
     note:
-      nodes.length === 0
+      spanCount === 0
         ? 'no span arrived'
         : problems.length > 0 && !failing
           ? 'findings are reported, not failed (failOnHygiene is off)'

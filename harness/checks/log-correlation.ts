@@ -12,6 +12,8 @@ import type { CheckContext } from './_internals/check-context.js';
 import { checkContext } from './_internals/check-context.js';
 import { excerptOf, mentionIndex } from './_internals/log-mentions.js';
 import { firstTraceIds, judgeRow, overallStatus } from './_internals/rate-rows.js';
+import type { SpanColumns } from './_internals/span-columns.js';
+import { parseSpanId } from '../collect/span-table/hex-words.js';
 import type { RequestEntry } from './_internals/request-entries.js';
 
 interface ServiceTally {
@@ -24,7 +26,10 @@ interface ServiceTally {
 }
 
 /** True when the log's span id names a span of its trace written by the log's own service. */
-function resolves(context: CheckContext, log: LogRecord, traceId: string): boolean {
+function resolves(context: CheckContext, log: LogRecord, traceId: string, owner: RequestEntry | undefined): boolean {
+  const spans = context.spans();
+  // The owning request already found its trace's position in the columns: no second lookup by id.
+  if (spans !== undefined) return resolvesInPlace(spans, log, owner?.trace ?? spans.columns.traceOf(traceId));
   const tree = context.input.forest.get(traceId);
   if (tree === undefined || log.spanId === '') return false;
   const spanId = log.spanId.toLowerCase();
@@ -33,6 +38,20 @@ function resolves(context: CheckContext, log: LogRecord, traceId: string): boole
   if (primary.span.resource.serviceName === log.service) return true;
   // One id may stand for two spans of different kinds (Zipkin B3 shared spans).
   return SPAN_KINDS.some((kind) => tree.node(spanId, kind)?.span.resource.serviceName === log.service);
+}
+
+const logSpanId = new Int32Array(2);
+
+// As the tree path: span ids are distinct in every trace laid out in columns, so the one span with the id answers.
+function resolvesInPlace(spans: SpanColumns, log: LogRecord, trace: number): boolean {
+  if (trace === -1 || log.spanId === '' || !parseSpanId(log.spanId.toLowerCase(), logSpanId)) return false;
+  const high = logSpanId[0]!;
+  const low = logSpanId[1]!;
+  const to = spans.columns.traceStart[trace + 1]!;
+  for (let p = spans.columns.traceStart[trace]!; p < to; p++) {
+    if (spans.spanIdLow(p) === low && spans.spanIdHigh(p) === high) return spans.service(p) === log.service;
+  }
+  return false;
 }
 
 /** What is wrong with one log, or null when it is correlated, or undefined when it is not request-scoped. */
@@ -57,7 +76,7 @@ function problemOf(
   ) {
     return undefined;
   }
-  return resolves(context, log, traceId) ? null : 'unresolved';
+  return resolves(context, log, traceId, owner) ? null : 'unresolved';
 }
 
 /** Log correlation from a shared context (runChecks). */

@@ -25,7 +25,7 @@ export function rootCoverageOf(context: CheckContext): CheckResult<RootCoverageC
   const routes = new Map<string, RouteTally>();
   const methods = new Map<CorrelationMethod, number>();
   let notReached = 0;
-  for (const { record, entry, traceId, reached, method } of context.entries()) {
+  for (const { record, found, traceId, reached, method } of context.entries()) {
     if (!reached) {
       notReached++;
       continue;
@@ -34,7 +34,7 @@ export function rootCoverageOf(context: CheckContext): CheckResult<RootCoverageC
     if (tally === undefined) routes.set(record.route, (tally = { n: 0, covered: 0, examples: [] }));
     tally.n++;
     methods.set(method, (methods.get(method) ?? 0) + 1);
-    if (entry !== undefined) tally.covered++;
+    if (found) tally.covered++;
     else if (traceId !== undefined) addExample(tally.examples, limit, traceId);
   }
   const rows: RouteCoverage[] = [...routes]

@@ -4,6 +4,7 @@ import type { SpanKind, SpanRecord } from '../model/span.js';
 import { sameSpanContent } from './span-equality.js';
 import { NO_ROW } from './span-table/span-rows.js';
 import { SpanTable } from './span-table/span-table.js';
+import { STORE_SPAN_TABLE } from './span-table/store-span-table.js';
 
 /** Running totals the report's `harness` section is built from. */
 export interface StoreCounters {
@@ -146,6 +147,11 @@ export class Store {
   span(traceId: string, spanId: string, kind?: SpanKind): SpanRecord | undefined {
     const row = this.#spans.find(traceId, spanId, kind);
     return row === -1 ? undefined : this.#spans.record(row);
+  }
+
+  /** The packed span table, for read-side views that read rows in place (not part of the public API). */
+  [STORE_SPAN_TABLE](): SpanTable {
+    return this.#spans;
   }
 
   hasTrace(traceId: string): boolean {

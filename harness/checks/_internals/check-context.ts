@@ -11,6 +11,9 @@ import type { ForestIndex } from './forest-index.js';
 import { indexForest } from './forest-index.js';
 import type { RequestEntry } from './request-entries.js';
 import { findRequestEntries } from './request-entries.js';
+import { rowEntries } from './row-entries.js';
+import { SpanColumns } from './span-columns.js';
+import { RowForest } from '../../forest/row-forest.js';
 
 /** Options with their defaults filled in. */
 export interface ResolvedOptions {
@@ -33,6 +36,8 @@ export interface CheckContext {
   readonly options: ResolvedOptions;
   index(): ForestIndex;
   entries(): readonly RequestEntry[];
+  /** The forest's spans read in place, when it is a RowForest laid out in columns (checkInputFromStore). */
+  spans(): SpanColumns | undefined;
 }
 
 const API = 'tracegate.runChecks()';
@@ -80,12 +85,17 @@ export function checkContext(input: CheckInput, options: CheckOptions = {}): Che
   const resolved = resolveOptions(options);
   let index: ForestIndex | undefined;
   let entries: readonly RequestEntry[] | undefined;
+  const forest = input.forest;
+  const columns = forest instanceof RowForest ? forest.columns : undefined;
+  const spans = columns === undefined ? undefined : new SpanColumns(columns);
   const context: CheckContext = {
     input,
     thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
     options: resolved,
     index: () => (index ??= indexForest(input.forest)),
-    entries: () => (entries ??= findRequestEntries(context)),
+    entries: () =>
+      (entries ??= (spans === undefined ? undefined : rowEntries(context, spans)) ?? findRequestEntries(context)),
+    spans: () => spans,
   };
   return context;
 }

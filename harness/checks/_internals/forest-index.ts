@@ -1,5 +1,8 @@
 import type { SpanNode } from '../../forest/span-node.js';
 import type { TraceTree } from '../../forest/trace-tree.js';
+import { RowTraceTree } from '../../forest/_internals/row-trace-tree.js';
+import { RowSpan } from '../../collect/span-table/row-span.js';
+import type { SpanRecord } from '../../model/span.js';
 
 /** A run of spans of one service along a path: its top's parent (if any) belongs to another service. */
 export interface Segment {
@@ -29,12 +32,21 @@ export interface ForestIndex {
    * "unsampled" only when flags are reported at all.
    */
   readonly flagsReported: boolean;
+  /**
+   * A span's identity across traces (`spanKey`), or its row when every span and link target of the forest is read
+   * in place from traces with distinct span ids: there one (trace id, span id) is exactly one row, and a number
+   * key costs no string.
+   */
+  readonly keyOf: (span: SpanRecord) => string | number;
 }
 
 /** A span's identity across traces. */
 export function spanKey(traceId: string, spanId: string): string {
   return traceId + spanId;
 }
+
+const keyByIds = (span: SpanRecord): string => spanKey(span.traceId, span.spanId);
+const keyByRow = (span: SpanRecord): number => (span as RowSpan).row;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -50,10 +62,13 @@ export function indexForest(forest: ReadonlyMap<string, TraceTree>): ForestIndex
   const exits = new Map<string, SpanNode[]>();
   const handedOff = new Set<SpanNode>();
   let flagsReported = false;
+  // Every tree read in place (RowTraceTree) and every link target a RowSpan: rows then identify spans.
+  let inPlace = true;
   // Parallel stacks: no tuple allocated per span.
   const stackNodes: SpanNode[] = [];
   const stackSegments: (Segment | undefined)[] = [];
   for (const tree of forest.values()) {
+    if (inPlace && !(tree instanceof RowTraceTree)) inPlace = false;
     for (const tops of [tree.roots, tree.orphans, tree.cycles]) {
       for (const top of tops) {
         stackNodes.push(top);
@@ -72,7 +87,10 @@ export function indexForest(forest: ReadonlyMap<string, TraceTree>): ForestIndex
             segments.push(segment);
           }
           nodes.push(node);
-          if (span.links.length > 0) linking.push(node);
+          if (span.links.length > 0) {
+            linking.push(node);
+            if (node.links.some(({ target }) => target !== undefined && !(target instanceof RowSpan))) inPlace = false;
+          }
           if (span.kind === 'client' || span.kind === 'producer') push(exits, service, node);
           if (span.traceFlags !== 0) flagsReported = true;
           const children = node.children;
@@ -84,22 +102,23 @@ export function indexForest(forest: ReadonlyMap<string, TraceTree>): ForestIndex
       }
     }
   }
-  return { nodes, segments, linking, exits, handedOff, flagsReported };
+  return { nodes, segments, linking, exits, handedOff, flagsReported, keyOf: inPlace ? keyByRow : keyByIds };
 }
 
 /**
  * True when a span with the node's trace and span id handed work on. Usually the node itself; a record sharing its
  * span id with another kind (B3) is matched by key, through keys built only when some exit span needs them.
  */
-export function handedOffTest(handedOff: ReadonlySet<SpanNode>): (node: SpanNode) => boolean {
-  let keys: Set<string> | undefined;
+export function handedOffTest(index: ForestIndex): (node: SpanNode) => boolean {
+  const { handedOff, keyOf } = index;
+  let keys: Set<string | number> | undefined;
   return (node) => {
     if (handedOff.has(node)) return true;
     if (keys === undefined) {
       keys = new Set();
-      for (const parent of handedOff) keys.add(spanKey(parent.span.traceId, parent.span.spanId));
+      for (const parent of handedOff) keys.add(keyOf(parent.span));
     }
-    return keys.has(spanKey(node.span.traceId, node.span.spanId));
+    return keys.has(keyOf(node.span));
   };
 }
 

@@ -15,8 +15,29 @@ function isCrossing(upKind: string, downKind: string): boolean {
   return (upKind === 'client' && downKind === 'server') || (upKind === 'producer' && downKind === 'consumer');
 }
 
+/** Calls `see` with (upstream kind and service, downstream kind and service) of each parent-child or link pair. */
+export type PairVisitor = (see: (upKind: string, from: string, downKind: string, to: string) => void) => void;
+
 /** Declared edges, then (when inferring) the client→server and producer→consumer pairs of the service graph. */
 export function edgesToJudge(context: CheckContext): EdgeToJudge[] {
+  return judgedEdges(context, (see) => {
+    const index = context.index();
+    for (const segment of index.segments) {
+      const parent = segment.top.parent;
+      if (parent !== undefined)
+        see(parent.span.kind, parent.span.resource.serviceName, segment.top.span.kind, segment.service);
+    }
+    for (const node of index.linking) {
+      for (const { target } of node.links) {
+        if (target !== undefined)
+          see(target.kind, target.resource.serviceName, node.span.kind, node.span.resource.serviceName);
+      }
+    }
+  });
+}
+
+/** As edgesToJudge, with the pairs of the service graph from `pairs`. */
+export function judgedEdges(context: CheckContext, pairs: PairVisitor): EdgeToJudge[] {
   const { edges, inferEdges } = context.options;
   const result = new Map<string, EdgeToJudge>();
   for (const edge of edges) {
@@ -36,20 +57,15 @@ export function edgesToJudge(context: CheckContext): EdgeToJudge[] {
       inferred.set(key, { from, to, accepts: 'child-or-link', source: 'inferred', via: undefined });
     }
   };
-  const index = context.index();
-  for (const segment of index.segments) {
-    const parent = segment.top.parent;
-    if (parent !== undefined && isCrossing(parent.span.kind, segment.top.span.kind)) {
-      see(parent.span.resource.serviceName, segment.service);
-    }
-  }
-  for (const node of index.linking) {
-    for (const { target } of node.links) {
-      if (target !== undefined && isCrossing(target.kind, node.span.kind)) {
-        see(target.resource.serviceName, node.span.resource.serviceName);
-      }
-    }
-  }
+  // Pairs repeat request after request: the last one seen skips building its key again.
+  let lastFrom: string | undefined;
+  let lastTo: string | undefined;
+  pairs((upKind, from, downKind, to) => {
+    if (!isCrossing(upKind, downKind) || (from === lastFrom && to === lastTo)) return;
+    see(from, to);
+    lastFrom = from;
+    lastTo = to;
+  });
   const sorted = [...inferred.values()].sort((a, b) => (a.from + '>' + a.to < b.from + '>' + b.to ? -1 : 1));
   return [...result.values(), ...sorted];
 }

@@ -2,7 +2,7 @@ import type { SpanNode } from '../../forest/span-node.js';
 import type { SpanRecord } from '../../model/span.js';
 import type { CheckContext } from './check-context.js';
 import type { Segment } from './forest-index.js';
-import { handedOffTest, nearestAbove, spanKey } from './forest-index.js';
+import { handedOffTest, nearestAbove } from './forest-index.js';
 import type { EdgeToJudge } from './hop-edges.js';
 import { exitSignature } from './hop-via.js';
 
@@ -22,7 +22,8 @@ export interface HopUnit {
 /** An edge's hops and the downstream spans not tied to any upstream span yet. */
 export interface EdgeUnits {
   readonly edge: EdgeToJudge;
-  readonly units: Map<string, HopUnit>;
+  /** By the upstream span's key (ForestIndex.keyOf). */
+  readonly units: Map<string | number, HopUnit>;
   /** Downstream segment tops in a trace, below no upstream span, by trace id (orphaned-hop candidates). */
   readonly strays: Map<string, SpanNode[]>;
   /** Downstream tops of whole subtrees in traces of no request and no link (restarted-hop candidates). */
@@ -34,8 +35,7 @@ export function isUnsampled(span: SpanRecord, flagsReported: boolean): boolean {
   return flagsReported && (span.traceFlags & 1) === 0;
 }
 
-function unitFor(units: Map<string, HopUnit>, upstream: SpanRecord): HopUnit {
-  const key = spanKey(upstream.traceId, upstream.spanId);
+function unitFor(units: Map<string | number, HopUnit>, upstream: SpanRecord, key: string | number): HopUnit {
   let unit = units.get(key);
   if (unit === undefined) {
     unit = { upstream, child: undefined, link: undefined, unsampled: undefined, linkOnly: undefined };
@@ -64,7 +64,7 @@ function requestIndexOf(context: CheckContext): RequestIndex {
 /** Collects every edge's hops in one pass over segments, one over links and one over exit spans. */
 export function collectUnits(context: CheckContext, edges: readonly EdgeToJudge[]): EdgeUnits[] {
   const index = context.index();
-  const { flagsReported } = index;
+  const { flagsReported, keyOf } = index;
   // Needed only for a downstream segment below no upstream span: a healthy run never builds it.
   let requests: RequestIndex | undefined;
   const all = edges.map((edge): EdgeUnits => ({ edge, units: new Map(), strays: new Map(), restarts: [] }));
@@ -76,7 +76,7 @@ export function collectUnits(context: CheckContext, edges: readonly EdgeToJudge[
     for (const units of byTo.get(node.span.resource.serviceName) ?? []) {
       for (const { target } of node.links) {
         if (target === undefined || target.resource.serviceName !== units.edge.from) continue;
-        const unit = unitFor(units.units, target);
+        const unit = unitFor(units.units, target, keyOf(target));
         if (isUnsampled(node.span, flagsReported)) unit.unsampled ??= node.span;
         else if (units.edge.accepts === 'child') unit.linkOnly ??= node.span;
         else unit.link ??= node.span;
@@ -105,7 +105,7 @@ export function collectUnits(context: CheckContext, edges: readonly EdgeToJudge[
         strayOrRestart(units, segment);
         continue;
       }
-      const unit = unitFor(units.units, upstream.span);
+      const unit = unitFor(units.units, upstream.span, keyOf(upstream.span));
       if (isUnsampled(segment.top.span, flagsReported)) unit.unsampled ??= segment.top.span;
       else unit.child ??= segment.top.span;
     }
@@ -116,18 +116,20 @@ export function collectUnits(context: CheckContext, edges: readonly EdgeToJudge[
 
 /** Adds the upstream service's exit spans that went nowhere but look like this edge's hops. */
 function addExitUnits(context: CheckContext, units: EdgeUnits): void {
-  const { exits, handedOff } = context.index();
-  const isHandedOff = handedOffTest(handedOff);
+  const index = context.index();
+  const { exits, keyOf } = index;
+  const isHandedOff = handedOffTest(index);
   // Learned only when an exit span went nowhere: a healthy edge never needs them.
   let signatures: Set<string> | undefined;
   for (const node of exits.get(units.edge.from) ?? []) {
     const span = node.span;
-    if (isHandedOff(node) || units.units.has(spanKey(span.traceId, span.spanId))) continue;
+    const key = keyOf(span);
+    if (isHandedOff(node) || units.units.has(key)) continue;
     signatures ??= exitSignatures(units);
     // With no hop seen to learn from, a declared edge takes every exit span that handed work to nobody.
     if (signatures.size === 0 && units.edge.source === 'inferred') return;
     if (signatures.size > 0 && !signatures.has(exitSignature(span))) continue;
-    unitFor(units.units, span);
+    unitFor(units.units, span, key);
   }
 }
 

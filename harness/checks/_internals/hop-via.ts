@@ -1,5 +1,6 @@
 import type { SpanRecord } from '../../model/span.js';
 import type { HopVia } from '../../report/report-checks.js';
+import { attributeOf } from './span-fields.js';
 
 const HTTP_KEYS = ['http.request.method', 'http.method', 'url.full', 'http.url'];
 
@@ -19,7 +20,7 @@ const DESTINATION_KEYS = ['messaging.destination.name', 'peer.service', 'server.
 export function exitSignature(span: SpanRecord): string {
   let destination = '';
   for (const key of DESTINATION_KEYS) {
-    const value = span.attributes[key];
+    const value = attributeOf(span, key);
     if (typeof value === 'string' || typeof value === 'number') {
       destination = String(value);
       break;

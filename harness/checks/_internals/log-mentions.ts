@@ -14,8 +14,16 @@ const ID_KEYS = new Set([
   'trace_flags',
   'traceflags',
 ]);
-/** Whole words only: `17` in "retry 17" must not name request 17's order. */
-const WORD = /[A-Za-z0-9_-]+/g;
+/** Whole words only (`[A-Za-z0-9_-]+`): `17` in "retry 17" must not name request 17's order. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 45
+  );
+}
 const REQUEST_ATTRIBUTE = 'tracegate.req';
 
 /** Finds the request a log mentions: `tracegate.req` equal to its seq, or a whole word equal to one of its keys. */
@@ -23,25 +31,70 @@ export interface MentionIndex {
   mentioned(log: LogRecord): RequestEntry | undefined;
 }
 
-/** Indexes every request by its trace id, request id and the caller's keys (lowercased). */
+/** True when some number or bigint's text (`String(value)`) can equal `key`. */
+function isNumberText(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if (!((first >= 48 && first <= 57) || first === 45)) return false;
+  return /^-?(0|[1-9][0-9]*)$/.test(key) || String(Number(key)) === key;
+}
+
+/**
+ * Indexes every request by its trace id, request id and the caller's keys (lowercased). The maps are built when a
+ * log first needs them: a word as long as some key, a number when some key is a number's text, `tracegate.req`.
+ */
 export function mentionIndex(context: CheckContext): MentionIndex {
-  const byKey = new Map<string, RequestEntry>();
-  const bySeq = new Map<string, RequestEntry>();
-  for (const entry of context.entries()) {
-    const record = entry.record;
-    bySeq.set(String(record.seq), entry);
-    const keys = [entry.traceId, record.requestId, ...context.options.requestKeys(record)];
-    for (const key of keys) if (key !== undefined && key !== '') byKey.set(key.toLowerCase(), entry);
+  const entries = context.entries();
+  const requestKeys = context.options.requestKeys;
+  let byKey: Map<string, RequestEntry> | undefined;
+  let bySeq: Map<string, RequestEntry> | undefined;
+  const keys = (): Map<string, RequestEntry> => {
+    if (byKey !== undefined) return byKey;
+    byKey = new Map();
+    for (const entry of entries) {
+      const record = entry.record;
+      if (entry.traceId !== undefined && entry.traceId !== '') byKey.set(entry.traceId.toLowerCase(), entry);
+      if (record.requestId !== undefined && record.requestId !== '') byKey.set(record.requestId.toLowerCase(), entry);
+      for (const key of requestKeys(record)) if (key !== '') byKey.set(key.toLowerCase(), entry);
+    }
+    return byKey;
+  };
+  const seqs = (): Map<string, RequestEntry> =>
+    (bySeq ??= new Map(entries.map((entry) => [String(entry.record.seq), entry])));
+  // Only words as long as some key can name a request: the rest are never cut out of the text.
+  const keyLengths = new Set<number>();
+  // A number names a request only through a key that is its decimal text: most runs have none.
+  let numericKeys = false;
+  const noteKey = (key: string | undefined): void => {
+    if (key === undefined || key === '') return;
+    const lower = key.toLowerCase();
+    keyLengths.add(lower.length);
+    if (!numericKeys && isNumberText(lower)) numericKeys = true;
+  };
+  for (const entry of entries) {
+    noteKey(entry.traceId);
+    noteKey(entry.record.requestId);
+    for (const key of requestKeys(entry.record)) noteKey(key);
   }
-  const inValue = (value: AttributeValue, depth: number): RequestEntry | undefined => {
-    if (typeof value === 'string') {
-      for (const word of value.match(WORD) ?? []) {
-        const found = byKey.get(word.toLowerCase());
+  const inText = (text: string): RequestEntry | undefined => {
+    let start = -1;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && isWordChar(text.charCodeAt(i))) {
+        if (start === -1) start = i;
+        continue;
+      }
+      if (start !== -1 && keyLengths.has(i - start)) {
+        const found = keys().get(text.slice(start, i).toLowerCase());
         if (found !== undefined) return found;
       }
-      return undefined;
+      start = -1;
     }
-    if (typeof value === 'number' || typeof value === 'bigint') return byKey.get(String(value));
+    return undefined;
+  };
+  const inValue = (value: AttributeValue, depth: number): RequestEntry | undefined => {
+    if (typeof value === 'string') return inText(value);
+    if (typeof value === 'number' || typeof value === 'bigint') {
+      return numericKeys ? keys().get(String(value)) : undefined;
+    }
     if (depth > 8 || value === null || typeof value !== 'object' || value instanceof Uint8Array) return undefined;
     if (Array.isArray(value)) {
       for (const item of value as readonly AttributeValue[]) {
@@ -55,7 +108,7 @@ export function mentionIndex(context: CheckContext): MentionIndex {
   const inMap = (map: Readonly<Record<string, AttributeValue>>, depth: number): RequestEntry | undefined => {
     const seq = map[REQUEST_ATTRIBUTE];
     if (typeof seq === 'string' || typeof seq === 'number' || typeof seq === 'bigint') {
-      const found = bySeq.get(String(seq));
+      const found = seqs().get(String(seq));
       if (found !== undefined) return found;
     }
     for (const key in map) {

@@ -10,6 +10,12 @@ export interface RequestEntry {
   /** The request's trace: injected, reported, or the found entry span's. */
   readonly traceId: string | undefined;
   readonly entry: SpanNode | undefined;
+  /** True when an entry span was found (`entry !== undefined`, without building it when it is read in place). */
+  readonly found: boolean;
+  /** The entry span's position in the forest's columns (SpanColumns), -1 when none or not read in place. */
+  readonly position: number;
+  /** The request trace's index in the forest's columns (ForestColumns.traceOf); undefined when not read in place. */
+  readonly trace?: number;
   /** How the trace was found; `timing` and `request-id` only when an entry span was found that way. */
   readonly method: CorrelationMethod;
   /** False when the request never reached the service (refused, unknown host, connect timeout): not judged. */
@@ -17,6 +23,11 @@ export interface RequestEntry {
 }
 
 const NOT_REACHED = new Set(['connection-refused', 'host-not-found', 'connect-timeout']);
+
+/** False when the request never reached the service (refused, unknown host, connect timeout). */
+export function reachedService(record: RequestRecord): boolean {
+  return record.error === undefined || !NOT_REACHED.has(record.error.code);
+}
 
 function isEntryBelow(node: SpanNode, parentId: string, kinds: ReadonlySet<string>): boolean {
   return node.span.parentSpanId === parentId && kinds.has(node.span.kind);
@@ -63,13 +74,29 @@ export function findRequestEntries(context: CheckContext): RequestEntry[] {
     const method = record.correlation;
     if (method === 'traceparent' && record.traceId !== undefined && record.spanId !== undefined) {
       const entry = underInjected(forest.get(record.traceId), record.spanId, entryKinds);
-      results.push({ record, reached, method, traceId: record.traceId, entry });
+      results.push({
+        record,
+        reached,
+        method,
+        traceId: record.traceId,
+        entry,
+        found: entry !== undefined,
+        position: -1,
+      });
     } else if (method === 'traceresponse' && record.traceId !== undefined) {
       const tree = forest.get(record.traceId);
       const own = record.spanId === undefined ? undefined : tree?.node(record.spanId);
       const entry =
         own !== undefined && entryKinds.has(own.span.kind) ? own : tree?.roots.find((n) => entryKinds.has(n.span.kind));
-      results.push({ record, reached, method, traceId: record.traceId, entry });
+      results.push({
+        record,
+        reached,
+        method,
+        traceId: record.traceId,
+        entry,
+        found: entry !== undefined,
+        position: -1,
+      });
     } else if (method === 'request-id' && record.requestId !== undefined) {
       if (byRequestId === undefined) {
         byRequestId = new Map();
@@ -83,7 +110,8 @@ export function findRequestEntries(context: CheckContext): RequestEntry[] {
       }
       const entry = byRequestId.get(record.requestId);
       if (entry !== undefined) claimed.add(entry);
-      results.push({ record, reached, method, traceId: entry?.span.traceId, entry });
+      const found = entry !== undefined;
+      results.push({ record, reached, method, traceId: entry?.span.traceId, entry, found, position: -1 });
     } else {
       results.push(undefined);
       pendingTiming.push(i);
@@ -133,6 +161,7 @@ function timingEntries(
       }
     }
     const reached = record.error === undefined || !NOT_REACHED.has(record.error.code);
-    results[i] = { record, reached, method: 'timing', traceId: found?.span.traceId, entry: found };
+    const traceId = found?.span.traceId;
+    results[i] = { record, reached, method: 'timing', traceId, entry: found, found: found !== undefined, position: -1 };
   }
 }

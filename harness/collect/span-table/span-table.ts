@@ -37,6 +37,11 @@ export class SpanTable {
   readonly #key: SpanKey = { high: 0, low: 0, odd: false };
   #freeSlot = 0;
 
+  /** What the rows are made of, for read-side views (RowSpan, row forests); never written through. */
+  get parts(): TableParts {
+    return this.#parts;
+  }
+
   /** Traces with at least one stored span. */
   get traceCount(): number {
     return this.#parts.traces.count;
