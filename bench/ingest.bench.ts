@@ -18,6 +18,9 @@ const SPANS_PER_BODY = 512;
 const BODIES = Number(process.env.BENCH_BODIES ?? 120);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENCY = 4;
+// The receiver's decodeWorkers option (unset: its default).
+const DECODE_WORKERS =
+  process.env.BENCH_DECODE_WORKERS === undefined ? undefined : Number(process.env.BENCH_DECODE_WORKERS);
 const TOTAL_SPANS = SPANS_PER_BODY * BODIES;
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -47,35 +50,59 @@ for (let i = 0; i < BODIES; i++) {
 const averageKiB = (bodies: readonly Uint8Array[]): string =>
   (bodies.reduce((sum, body) => sum + body.byteLength, 0) / bodies.length / 1024).toFixed(0);
 
-function timeLoop(bodies: readonly Uint8Array[], decode: (body: Uint8Array) => unknown): number {
+// Process CPU time in ms (every thread: the receiver's main thread, decode workers, GC helpers, the client).
+function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/** Wall time and CPU time of one timed run. */
+interface Timing {
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
+function timeLoop(bodies: readonly Uint8Array[], decode: (body: Uint8Array) => unknown): Timing {
+  const cpuStarted = processCpuMs();
   const started = performance.now();
   let sink = 0;
   for (const body of bodies) sink += decode(body) === undefined ? 0 : 1;
   if (sink !== bodies.length) throw new Error('decode returned nothing');
-  return performance.now() - started;
+  return { ms: performance.now() - started, cpuMs: processCpuMs() - cpuStarted };
 }
 
 async function timeReceiver(
   bodies: readonly Uint8Array[],
   contentType: string,
-): Promise<{ ms: number; store: Store; heapBefore: number }> {
+): Promise<Timing & { store: Store; heapBefore: number }> {
   gc!();
   const heapBefore = retainedBytes();
   const store = new Store();
-  const receiver = await startReceiver({ store });
+  const receiver = await startReceiver({
+    store,
+    ...(DECODE_WORKERS === undefined ? {} : { decodeWorkers: DECODE_WORKERS }),
+  });
   const worker = new Worker(new URL('./_internals/post-worker.mjs', import.meta.url), {
     workerData: { url: receiver.tracesUrl, contentType, bodies, concurrency: CONCURRENCY },
   });
-  const { ms } = await new Promise<{ ms: number }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+  const message = <T>(): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  await message<{ ready: true }>();
+  const cpuStarted = processCpuMs();
+  const done = message<{ ms: number; clientCpuMs: number }>();
+  worker.postMessage('go');
+  const { ms, clientCpuMs } = await done;
+  // The receiver's CPU time: the process's, less the client thread's own.
+  const cpuMs = processCpuMs() - cpuStarted - clientCpuMs;
   await worker.terminate();
   await receiver.close();
   if (store.counters().spansStored !== TOTAL_SPANS) {
     throw new Error(`stored ${store.counters().spansStored} of ${TOTAL_SPANS} spans`);
   }
-  return { ms, store, heapBefore };
+  return { ms, cpuMs, store, heapBefore };
 }
 
 function retainedBytesPerSpan(store: Store, heapBefore: number): number {
@@ -91,23 +118,36 @@ const results = {
   json: [] as number[],
   protobuf: [] as number[],
 };
+// Spans per CPU-second, the same four: less sensitive to other processes than wall time on a shared machine.
+const cpu = {
+  jsonParse: [] as number[],
+  protobufjs: [] as number[],
+  json: [] as number[],
+  protobuf: [] as number[],
+};
+function record(name: keyof typeof results, timing: Timing): void {
+  results[name].push(spansPerSecond(timing.ms));
+  cpu[name].push(spansPerSecond(timing.cpuMs));
+}
 let bytesPerSpanJson = 0;
 let bytesPerSpanProtobuf = 0;
 for (let round = 0; round < ROUNDS; round++) {
-  results.jsonParse.push(
+  record(
+    'jsonParse',
     // The body's bytes decoded as UTF-8 and parsed, as a server must; a view, not a copy (Buffer.from(body) would be).
-    spansPerSecond(
-      timeLoop(jsonBodies, (body) =>
-        JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')),
-      ),
+    timeLoop(jsonBodies, (body) =>
+      JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')),
     ),
   );
-  results.protobufjs.push(spansPerSecond(timeLoop(protobufBodies, (body) => ExportTraceServiceRequest.decode(body))));
+  record(
+    'protobufjs',
+    timeLoop(protobufBodies, (body) => ExportTraceServiceRequest.decode(body)),
+  );
   const json = await timeReceiver(jsonBodies, 'application/json');
-  results.json.push(spansPerSecond(json.ms));
+  record('json', json);
   bytesPerSpanJson = Math.max(bytesPerSpanJson, retainedBytesPerSpan(json.store, json.heapBefore));
   const protobuf = await timeReceiver(protobufBodies, 'application/x-protobuf');
-  results.protobuf.push(spansPerSecond(protobuf.ms));
+  record('protobuf', protobuf);
   bytesPerSpanProtobuf = Math.max(bytesPerSpanProtobuf, retainedBytesPerSpan(protobuf.store, protobuf.heapBefore));
 }
 
@@ -145,6 +185,9 @@ console.log(
 );
 console.log(
   `per-round ratios: JSON ${spread(roundRatios(results.json, results.jsonParse))}; protobuf ${spread(roundRatios(results.protobuf, results.protobufjs))}`,
+);
+console.log(
+  `per-round CPU-time ratios (spans per CPU-second, receiver less client thread): JSON ${spread(roundRatios(cpu.json, cpu.jsonParse))}; protobuf ${spread(roundRatios(cpu.protobuf, cpu.protobufjs))}`,
 );
 console.log(
   `retained memory per stored span ${bytesPerSpan.toFixed(0)} bytes (JSON ${bytesPerSpanJson.toFixed(0)}, protobuf ${bytesPerSpanProtobuf.toFixed(0)}; target ≤ 300) ${verdict(bytesPerSpan <= 300)}`,

@@ -17,8 +17,12 @@ export async function otlpTimeToVerdict(requests: number): Promise<TimedVerdict>
     const worker = new Worker(new URL('./post-worker.mjs', import.meta.url), {
       workerData: { url: receiver.tracesUrl, contentType: 'application/json', bodies, concurrency: 2 },
     });
+    // The worker says when it is ready, waits for the go, then reports its timing once every body is posted.
     const posted = new Promise<unknown>((resolve, reject) => {
-      worker.once('message', resolve);
+      worker.on('message', (message: { ready?: boolean }) => {
+        if (message.ready === true) worker.postMessage('go');
+        else resolve(message);
+      });
       worker.once('error', reject);
     });
     const [timed] = await Promise.all([verdict, posted]);

@@ -2,9 +2,28 @@ import type { Finding } from '../model/finding.js';
 import type { LogRecord } from '../model/log.js';
 import type { SpanKind, SpanRecord } from '../model/span.js';
 import { sameSpanContent } from './span-equality.js';
+import {
+  B_END_HIGH,
+  B_END_LOW,
+  B_ORIGIN,
+  B_START_HIGH,
+  B_START_LOW,
+  WORDS_PER_STAGED_SPAN,
+} from './span-table/span-batch.js';
+import type { SpanBatch } from './span-table/span-batch.js';
 import { NO_ROW } from './span-table/span-rows.js';
 import { SpanTable } from './span-table/span-table.js';
+import { stagedRecord } from './span-table/staged-record.js';
 import { STORE_SPAN_TABLE } from './span-table/store-span-table.js';
+
+// True when a staged span's end time (unsigned 64-bit, as two words) is before its start time.
+function endsBeforeStart(words: Int32Array, at: number): boolean {
+  const endHigh = words[at + B_END_HIGH]! >>> 0;
+  const startHigh = words[at + B_START_HIGH]! >>> 0;
+  return (
+    endHigh < startHigh || (endHigh === startHigh && words[at + B_END_LOW]! >>> 0 < words[at + B_START_LOW]! >>> 0)
+  );
+}
 
 /** Running totals the report's `harness` section is built from. */
 export interface StoreCounters {
@@ -82,6 +101,37 @@ export class Store {
       }
     }
     this.#counters.spansReceived += spans.length;
+    this.#counters.spansStored += stored;
+    if (touched.size > 0) this.#notify(touched);
+    return stored;
+  }
+
+  /**
+   * Stores a decoder's staged batch, exactly as `addSpans` would store the same spans as records: same dedup,
+   * findings, counters and notifications, without a record per span. Returns how many were new.
+   */
+  addSpanBatch(batch: SpanBatch): number {
+    const table = this.#spans;
+    const origins = batch.origins.map(({ resource, scope }) => table.originIndex(resource, scope));
+    const touched = new Set<string>();
+    const judged = this.#judged;
+    const words = batch.words;
+    let stored = 0;
+    let lastTouched: string | undefined;
+    for (let span = 0; span < batch.count; span++) {
+      const traceId = batch.traceIds[span]!;
+      if (judged.size > 0 && judged.has(traceId)) this.#counters.spansLate++;
+      const at = span * WORDS_PER_STAGED_SPAN;
+      const existing = table.insertStaged(batch, span, origins[words[at + B_ORIGIN]!]!);
+      if (existing === -1) {
+        stored++;
+        if (traceId !== lastTouched) touched.add((lastTouched = traceId));
+        if (endsBeforeStart(words, at)) this.#negativeDuration(stagedRecord(batch, span));
+      } else {
+        this.#duplicate(table.record(existing), stagedRecord(batch, span));
+      }
+    }
+    this.#counters.spansReceived += batch.count;
     this.#counters.spansStored += stored;
     if (touched.size > 0) this.#notify(touched);
     return stored;

@@ -1,7 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { ErrorCode } from '../../errors.js';
-import { ingestBody } from './ingest.js';
-import type { IngestResult } from './ingest.js';
+import type { IngestOutcome } from './ingest-pipeline.js';
 import { partialSuccessMessage } from './partial-success.js';
 import { sendErrorStatus, sendExportResponse, sendInternalError } from './respond.js';
 import type { OtlpFormat } from './responses.js';
@@ -27,7 +26,10 @@ export function refuse(
   context.debug(() => `${refusal.status} ${request.method} ${request.url}: ${refusal.message}`);
 }
 
-/** Stores a complete export body and answers 200 (with partialSuccess for refused items) or 400. */
+/**
+ * Stores a complete export body (in completion order, see IngestPipeline) and answers 200 (with partialSuccess for
+ * refused items) or 400; `done` is called once the body is answered or failed.
+ */
 export function answerExport(
   context: ReceiverContext,
   request: IncomingMessage,
@@ -35,21 +37,43 @@ export function answerExport(
   signal: 'traces' | 'logs',
   format: OtlpFormat,
   body: Buffer,
+  done: () => void,
 ): void {
-  let result: IngestResult;
-  try {
-    result = ingestBody(context.store, signal, format, body);
-  } catch (error) {
+  // read now: a body decoded in a worker is moved there and reads as empty afterwards
+  const bytes = body.length;
+  context.ingest.submit(signal, format, body, (outcome) => {
+    try {
+      answerOutcome(context, request, response, signal, format, bytes, outcome);
+    } catch (error) {
+      answerInternalError(context, request, response, error);
+    } finally {
+      done();
+    }
+  });
+}
+
+function answerOutcome(
+  context: ReceiverContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  signal: 'traces' | 'logs',
+  format: OtlpFormat,
+  bytes: number,
+  outcome: IngestOutcome,
+): void {
+  if ('error' in outcome) {
+    const error = outcome.error;
     if (errorCode(error) !== ErrorCode.OtlpDecode) throw error;
     const message = (error as Error).message;
     refuse(context, request, response, { outcome: 'badRequest', status: 400, message, format, closeConnection: false });
     return;
   }
+  const result = outcome.result;
   const rejected = result.rejected.length;
   sendExportResponse(response, signal, rejected, rejected === 0 ? '' : partialSuccessMessage(result.rejected), format);
   context.counts[rejected === 0 ? 'accepted' : 'partial']++;
   context.debug(
-    () => `200 ${request.url}: ${result.received} ${signal} records from ${body.length} bytes, ${rejected} refused`,
+    () => `200 ${request.url}: ${result.received} ${signal} records from ${bytes} bytes, ${rejected} refused`,
   );
 }
 

@@ -1,6 +1,7 @@
 import type { DebugLog } from '../../debug.js';
 import type { Store } from '../store.js';
 import type { BearerTokenCheck } from './bearer-token.js';
+import type { IngestPipeline } from './ingest-pipeline.js';
 import type { IngestQueue } from './ingest-queue.js';
 import type { RequestOutcome } from './receiver-stats.js';
 
@@ -8,6 +9,8 @@ import type { RequestOutcome } from './receiver-stats.js';
 export interface ReceiverContext {
   readonly store: Store;
   readonly queue: IngestQueue;
+  /** Decodes complete bodies and stores them in completion order. */
+  readonly ingest: IngestPipeline;
   readonly maxBodyBytes: number;
   readonly retryAfterSeconds: number;
   readonly bearer: BearerTokenCheck | undefined;

@@ -19,6 +19,11 @@ export interface ReceiverOptions {
   readonly maxQueuedBytes?: number;
   /** `Retry-After` sent with 429, in whole seconds from 0 to 2. Default 1. */
   readonly retryAfterSeconds?: number;
+  /**
+   * Worker threads that decode OTLP/JSON trace bodies off the receiving thread; 0 decodes them inline. Default
+   * 0 (see docs/receiver.md, Performance).
+   */
+  readonly decodeWorkers?: number;
 }
 
 /** ReceiverOptions with every default filled in. */
@@ -31,6 +36,7 @@ export interface ResolvedReceiverOptions {
   readonly maxQueuedBodies: number;
   readonly maxQueuedBytes: number;
   readonly retryAfterSeconds: number;
+  readonly decodeWorkers: number;
 }
 
 export const RECEIVER_DEFAULTS = {
@@ -40,7 +46,11 @@ export const RECEIVER_DEFAULTS = {
   maxQueuedBodies: 64,
   maxQueuedBytes: 64 * 1024 * 1024,
   retryAfterSeconds: 1,
+  decodeWorkers: 0,
 } as const;
+
+// More decode workers than this would only compete with each other for cores.
+const MAX_DECODE_WORKERS = 64;
 
 const API = 'tracegate.startReceiver()';
 // Well below what one Buffer or one JSON string can hold in V8.
@@ -83,5 +93,6 @@ export function resolveReceiverOptions(options: ReceiverOptions = {}): ResolvedR
     maxQueuedBodies: integerIn('maxQueuedBodies', options.maxQueuedBodies, d.maxQueuedBodies, 1, 1_000_000),
     maxQueuedBytes: integerIn('maxQueuedBytes', options.maxQueuedBytes, d.maxQueuedBytes, 1, Number.MAX_SAFE_INTEGER),
     retryAfterSeconds: integerIn('retryAfterSeconds', options.retryAfterSeconds, d.retryAfterSeconds, 0, 2),
+    decodeWorkers: integerIn('decodeWorkers', options.decodeWorkers, d.decodeWorkers, 0, MAX_DECODE_WORKERS),
   };
 }

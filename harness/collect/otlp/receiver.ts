@@ -5,6 +5,8 @@ import { createDebug } from '../../debug.js';
 import type { Store } from '../store.js';
 import { answerInternalError } from './answer.js';
 import { BearerTokenCheck } from './bearer-token.js';
+import { DecodePool } from './decode-pool.js';
+import { IngestPipeline } from './ingest-pipeline.js';
 import { IngestQueue } from './ingest-queue.js';
 import type { ReceiverContext } from './receiver-context.js';
 import { resolveReceiverOptions } from './receiver-options.js';
@@ -43,9 +45,11 @@ function urlHost(host: string): string {
 /** Starts an OTLP/HTTP receiver (traces, logs; metrics accepted and discarded) that stores into a Store. */
 export async function startReceiver(options?: ReceiverOptions): Promise<Receiver> {
   const resolved = resolveReceiverOptions(options);
+  const pool = resolved.decodeWorkers === 0 ? undefined : new DecodePool(resolved.decodeWorkers);
   const context: ReceiverContext = {
     store: resolved.store,
     queue: new IngestQueue(resolved.maxQueuedBodies, resolved.maxQueuedBytes),
+    ingest: new IngestPipeline(resolved.store, pool),
     maxBodyBytes: resolved.maxBodyBytes,
     retryAfterSeconds: resolved.retryAfterSeconds,
     bearer: resolved.token === undefined ? undefined : new BearerTokenCheck(resolved.token),
@@ -62,13 +66,19 @@ export async function startReceiver(options?: ReceiverOptions): Promise<Receiver
       }
     },
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: resolved.host, port: resolved.port }, () => {
-      server.off('error', reject);
-      resolve();
+  await pool?.start();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ host: resolved.host, port: resolved.port }, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${urlHost(resolved.host)}:${port}`;
   context.debug(() => `listening on ${url}`);
@@ -82,6 +92,7 @@ export async function startReceiver(options?: ReceiverOptions): Promise<Receiver
       await stopped;
       // Bodies cut off mid-way are counted as aborted by then, so stats() is final once close() resolves.
       await context.queue.whenIdle();
+      await pool?.close();
       context.debug(() => `closed ${url}`);
     })();
     return closed;

@@ -76,9 +76,10 @@ function admitAndIngest(
     .then(
       (body) => {
         try {
-          answerExport(context, request, response, signal, format, body);
-        } finally {
+          answerExport(context, request, response, signal, format, body, () => ticket.release());
+        } catch (error) {
           ticket.release();
+          throw error;
         }
       },
       (error: unknown) => {

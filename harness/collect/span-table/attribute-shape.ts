@@ -22,6 +22,7 @@ export class AttributeShape {
   #build: AttributeBuilder | undefined;
   #keys: string[] | undefined;
   #reads = 0;
+  #repeats: boolean | undefined;
 
   /** A trie node; the root and the verbatim shape pass their own size and builder. */
   constructor(id: number, key: string, parent: AttributeShape | undefined, size?: number, build?: AttributeBuilder) {
@@ -58,6 +59,17 @@ export class AttributeShape {
     if (++this.#reads < COMPILE_AFTER_READS) return buildAttributes(keys, values, at);
     this.#build = compiledBuilder(keys);
     return this.#build(values, at);
+  }
+
+  /** True when a key occurs twice in this shape's list (only a list of wire entries can make one). */
+  hasRepeatedKey(): boolean {
+    if (this.#repeats !== undefined) return this.#repeats;
+    let repeats = this.parent?.hasRepeatedKey() ?? false;
+    for (let shape = this.parent; !repeats && shape?.parent !== undefined; shape = shape.parent) {
+      repeats = shape.key === this.key;
+    }
+    this.#repeats = repeats;
+    return repeats;
   }
 
   /** The keys in order. */

@@ -1,5 +1,5 @@
 import { EMPTY_ATTRIBUTES } from '../../model/attributes.js';
-import type { Attributes } from '../../model/attributes.js';
+import type { AttributeValue, Attributes } from '../../model/attributes.js';
 import { AttributeShape } from './attribute-shape.js';
 
 /** Shape id of spans without attributes. */
@@ -62,4 +62,52 @@ export class AttributeShapes {
     }
     return shape;
   }
+
+  /**
+   * As `encode`, for `count` attributes given as parallel key and value lists from index `from` (a staged span's,
+   * in wire order). A key given twice keeps its first place and its last value, as a map built from the list
+   * would; such lists, and lists that would pass the trie's bounds, go through `encode` as a map.
+   */
+  encodeList(
+    keys: readonly string[],
+    source: readonly AttributeValue[],
+    from: number,
+    count: number,
+    values: unknown[],
+    at: number,
+  ): AttributeShape {
+    const shapes = this.#shapes;
+    let shape = shapes[EMPTY_SHAPE]!;
+    for (let i = 0; i < count; i++) {
+      const key = keys[from + i]!;
+      let child = shape.child(key);
+      if (child === undefined) {
+        if (shapes.length >= MAX_SHAPES || shape.size === MAX_SHAPE_KEYS) {
+          return this.encode(attributeMap(keys, source, from, count), values, at);
+        }
+        child = new AttributeShape(shapes.length, key, shape);
+        shapes.push(child);
+        shape.adopt(child);
+      }
+      shape = child;
+      const value = source[from + i];
+      values[at + i] = typeof value === 'number' ? unboxed(value) : value;
+    }
+    if (count > 1 && shape.hasRepeatedKey()) return this.encode(attributeMap(keys, source, from, count), values, at);
+    return shape;
+  }
+}
+
+// The map a key/value list stands for: later values win, `__proto__` is an own property.
+function attributeMap(keys: readonly string[], source: readonly AttributeValue[], from: number, count: number) {
+  const map: Record<string, AttributeValue> = {};
+  for (let i = from; i < from + count; i++) {
+    const key = keys[i]!;
+    if (key === '__proto__') {
+      Object.defineProperty(map, key, { value: source[i], enumerable: true, writable: true, configurable: true });
+    } else {
+      map[key] = source[i]!;
+    }
+  }
+  return map;
 }

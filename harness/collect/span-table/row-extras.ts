@@ -26,6 +26,20 @@ export function fitsFlagsByte(flags: number): boolean {
   return (flags & 0xff) === flags;
 }
 
+/** The fields of a span that extras are made from (a staged span passes just these). */
+export type ExtrasSource = Pick<
+  SpanRecord,
+  | 'events'
+  | 'links'
+  | 'status'
+  | 'traceState'
+  | 'spanId'
+  | 'parentSpanId'
+  | 'startTimeUnixNano'
+  | 'endTimeUnixNano'
+  | 'traceFlags'
+>;
+
 /**
  * What a span carries beyond the fixed row: most spans have none of it, so it is one object only for the spans
  * that do (events, links, a status message, trace state), plus the rare values the row cannot encode exactly.
@@ -44,7 +58,7 @@ export class RowExtras {
   readonly endTimeUnixNano: bigint | undefined;
   readonly traceFlags: number | undefined;
 
-  constructor(span: SpanRecord, oddSpanId: boolean, oddParentSpanId: boolean) {
+  constructor(span: ExtrasSource, oddSpanId: boolean, oddParentSpanId: boolean) {
     this.events = span.events.length === 0 ? NO_EVENTS : span.events;
     this.links = span.links.length === 0 ? NO_LINKS : span.links;
     this.statusMessage = span.status.message;

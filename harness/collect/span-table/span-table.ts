@@ -1,11 +1,14 @@
-import type { SpanKind, SpanRecord } from '../../model/span.js';
+import type { Resource, Scope, SpanKind, SpanRecord } from '../../model/span.js';
 import { parseSpanId } from './hex-words.js';
 import { readRow, rowExtras } from './read-row.js';
 import { RowHashTable, spanHash } from './row-hash-table.js';
+import { B_BITS, B_SPAN_HIGH, B_SPAN_LOW, WORDS_PER_STAGED_SPAN } from './span-batch.js';
+import type { SpanBatch } from './span-batch.js';
 import { BITS, NEXT_IN_TRACE, NO_ROW, ODD_SPAN_ID, SPAN_HIGH, SPAN_LOW, TRACE, base } from './span-rows.js';
 import type { SpanKey } from './table-parts.js';
 import { TableParts, kindIndex } from './table-parts.js';
 import { writeRow } from './write-row.js';
+import { writeStagedRow } from './write-staged-row.js';
 
 // Two independent string hashes stand in for the words of a span id that is not 16 lowercase hex digits.
 function oddIdHash(id: string, seed: number): number {
@@ -68,7 +71,42 @@ export class SpanTable {
     const existing =
       count <= SMALL_TRACE ? this.#scan(trace, span.spanId, kind) : this.#probe(trace, span.spanId, hash, kind);
     if (existing !== -1) return existing;
-    const row = writeRow(parts, span, trace, kind, key);
+    this.#append(trace, count, hash, writeRow(parts, span, trace, kind, key));
+    return -1;
+  }
+
+  /**
+   * Stores staged span number `span` of `batch` (its origin's index from `originIndex`) and returns -1, or returns
+   * the row already stored under its key and stores nothing. As `insert`, without a record in between.
+   */
+  insertStaged(batch: SpanBatch, span: number, origin: number): number {
+    const traces = this.#parts.traces;
+    const trace = traces.add(batch.traceIds[span]!);
+    const words = batch.words;
+    const at = span * WORDS_PER_STAGED_SPAN;
+    // Staged span ids are always 16 hex digits: their words are the key.
+    const key = this.#key;
+    key.high = words[at + B_SPAN_HIGH]!;
+    key.low = words[at + B_SPAN_LOW]!;
+    key.odd = false;
+    const kind = words[at + B_BITS]! & 7;
+    const count = traces.spanCount[trace]!;
+    const hash = count <= SMALL_TRACE ? 0 : spanHash(trace, key.high, key.low);
+    const existing = count <= SMALL_TRACE ? this.#scan(trace, '', kind) : this.#probe(trace, '', hash, kind);
+    if (existing !== -1) return existing;
+    this.#append(trace, count, hash, writeStagedRow(this.#parts, batch, span, trace, origin));
+    return -1;
+  }
+
+  /** The index of a (resource, scope) pair, for `insertStaged`. */
+  originIndex(resource: Resource, scope: Scope): number {
+    return this.#parts.origins.indexOf(resource, scope);
+  }
+
+  // Links a freshly written row at the end of its trace (which had `count` spans) and indexes it.
+  #append(trace: number, count: number, hash: number, row: number): void {
+    const parts = this.#parts;
+    const traces = parts.traces;
     const lastRow = traces.lastRow[trace]!;
     if (lastRow === NO_ROW) traces.firstRow[trace] = row;
     else parts.rows.chunk(lastRow).words[base(lastRow) + NEXT_IN_TRACE] = row;
@@ -76,7 +114,6 @@ export class SpanTable {
     traces.spanCount[trace] = count + 1;
     if (count > SMALL_TRACE) this.#index.addAt(this.#freeSlot, hash, row);
     else if (count === SMALL_TRACE) this.#indexTrace(trace);
-    return -1;
   }
 
   /**
