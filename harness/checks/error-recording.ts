@@ -11,9 +11,6 @@ import type { SpanColumns } from './_internals/span-columns.js';
 import type { RequestRecord } from '../traffic/request-record.js';
 import { firstTraceIds } from './_internals/rate-rows.js';
 
-/** The service name of a failing request that produced no span. */
-export const NO_SPAN_SERVICE = '(no span)';
-
 interface RowTally {
   readonly service: string;
   readonly operation: string;
@@ -24,7 +21,7 @@ interface RowTally {
   readonly examples: ErrorRecordingExample[];
 }
 
-type Judge = (service: string, operation: string, traceId: string | undefined, span: SpanRecord | undefined) => void;
+type Judge = (service: string, operation: string, traceId: string | undefined, span: SpanRecord) => void;
 
 function isFailedRequest(context: CheckContext, record: RequestRecord): boolean {
   return (record.status !== undefined && record.status >= 500) || context.options.isFailure(record);
@@ -59,11 +56,9 @@ function judgeInPlace(context: CheckContext, spans: SpanColumns, judge: Judge, f
   const isEntry = new Uint8Array(spans.count);
   for (const entry of context.entries()) {
     const { record, traceId, reached, position } = entry;
-    if (!reached || !isFailedRequest(context, record)) continue;
-    if (position === -1) {
-      judge(NO_SPAN_SERVICE, record.route, traceId, undefined);
-      continue;
-    }
+    // A failing request whose entry span never arrived has nothing to record its error on: that is
+    // root-coverage's miss, counted there, not a second failure here.
+    if (!reached || position === -1 || !isFailedRequest(context, record)) continue;
     isEntry[position] = 1;
     judge(spans.service(position), record.route, traceId, spans.span(position));
   }
@@ -94,16 +89,12 @@ export function errorRecordingOf(context: CheckContext): CheckResult<ErrorRecord
     }
     row.n++;
     const problem =
-      span === undefined || span.status.code !== 'error'
-        ? 'no-error-status'
-        : hasCompleteException(span)
-          ? undefined
-          : 'no-exception-event';
+      span.status.code !== 'error' ? 'no-error-status' : hasCompleteException(span) ? undefined : 'no-exception-event';
     if (problem === undefined) row.recorded++;
     else if (problem === 'no-error-status') row.withoutErrorStatus++;
     else row.withoutExceptionEvent++;
     if (problem !== undefined && traceId !== undefined && row.examples.length < limit) {
-      row.examples.push({ traceId, spanId: span?.spanId ?? null, problem });
+      row.examples.push({ traceId, spanId: span.spanId, problem });
     }
   };
 
@@ -113,9 +104,9 @@ export function errorRecordingOf(context: CheckContext): CheckResult<ErrorRecord
     const { keyOf, nodes } = context.index();
     const entrySpans = new Set<string | number>();
     for (const { record, entry, traceId, reached } of context.entries()) {
-      if (!reached || !isFailedRequest(context, record)) continue;
-      if (entry !== undefined) entrySpans.add(keyOf(entry.span));
-      judge(entry?.span.resource.serviceName ?? NO_SPAN_SERVICE, record.route, traceId, entry?.span);
+      if (!reached || entry === undefined || !isFailedRequest(context, record)) continue;
+      entrySpans.add(keyOf(entry.span));
+      judge(entry.span.resource.serviceName, record.route, traceId, entry.span);
     }
     for (const { span } of nodes) {
       const status = httpStatusOf(span);

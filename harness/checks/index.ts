@@ -6,7 +6,7 @@ export { parseEdge } from './parse-edge.js';
 export { checkInputFromStore } from './check-input-from-store.js';
 export { rootCoverage } from './root-coverage.js';
 export { hopContinuity } from './hop-continuity.js';
-export { errorRecording, NO_SPAN_SERVICE } from './error-recording.js';
+export { errorRecording } from './error-recording.js';
 export { logCorrelation } from './log-correlation.js';
 export { hygiene, SECRET_KEYS } from './hygiene.js';
 export type { ChecksOutcome, RunChecksOptions } from './run-checks.js';
