@@ -25,11 +25,19 @@ import { exampleTraces } from '../harness/run/_internals/example-traces.js';
 import { DEFAULT_THRESHOLDS } from '../harness/verdict/thresholds.js';
 import { renderHtmlReport } from '../reporters/html/index.js';
 import { renderJsonReport } from '../reporters/json/index.js';
+import { findChromium } from '../test/support/chromium.js';
 import { injectedIds, requestLog, requestRecord, requestSpans } from './_internals/verdict-requests.js';
 
 const REQUESTS = 10_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// CHROMIUM (the bench's older name for the override) still wins; then CHROMIUM_PATH, /usr/bin/chromium, PATH.
+const chromiumLookup = findChromium(
+  process.env.CHROMIUM ? { ...process.env, CHROMIUM_PATH: process.env.CHROMIUM } : process.env,
+);
+if (chromiumLookup.path === undefined) {
+  throw new Error(`report bench: no Chromium executable at ${chromiumLookup.tried.join(', ')}; set CHROMIUM_PATH`);
+}
+const CHROMIUM = chromiumLookup.path;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'];
 const EXTRA_SPANS: readonly { parent: number; name: string; kind: SpanRecord['kind'] }[] = [
   ...['SELECT orders', 'INSERT orders', 'INSERT outbox', 'SELECT stock', 'UPDATE stock', 'COMMIT'].map((name) => ({

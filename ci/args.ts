@@ -45,3 +45,12 @@ export function integerFlag(command: string, flag: string, raw: string, min: num
   }
   return value;
 }
+
+/** A share flag value (a threshold from 0 to 1); throws UsageError naming the flag and what it got. */
+export function shareFlag(command: string, flag: string, raw: string): number {
+  const value = /^(0|1|0?\.\d+|1\.0*)$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (!(value >= 0 && value <= 1)) {
+    throw new UsageError(`${command}: --${flag} must be a number from 0 to 1, got "${raw}"`);
+  }
+  return value;
+}

@@ -58,4 +58,19 @@ export { runScenario } from './run/run-scenario.js';
 export type { RunScenarioOptions } from './run/run-options.js';
 export type { Scenario, ScenarioChecks, ScenarioCompletion, ScenarioReports, ScenarioTraffic } from './run/scenario.js';
 export type { ScenarioExpectation } from './run/scenario.js';
-export * from './infra/index.js';
+export type {
+  Dependency,
+  DependencyAvailability,
+  DependencyKind,
+  DependencySource,
+  DockerAvailability,
+  StartDependencyOptions,
+} from './infra/index.js';
+export {
+  BUILD_IMAGES_SCRIPT,
+  DEFAULT_DEPENDENCY_STARTUP_TIMEOUT_MS,
+  DEPENDENCY_KINDS,
+  dependencyAvailability,
+  dockerAvailability,
+  startDependency,
+} from './infra/index.js';

@@ -63,13 +63,17 @@ function decoded(text: string): string {
   }
 }
 
+/** `scheme://user:password@`: the password is what both URL values and free text hide. */
+const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/[^/@:\s]*):[^/@\s]*@/gi;
+const URL_USERINFO_AT_START = new RegExp(`^${URL_USERINFO.source}`, 'i');
+
 /** Hides the password of `user:password@` and the values of sensitive query parameters, keeping the rest as is. */
 function redactUrl(url: string, sensitive: (key: string) => boolean): string {
   const hash = url.indexOf('#');
   const [body, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
   const question = body.indexOf('?');
   let head = question < 0 ? body : body.slice(0, question);
-  head = head.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):[^/@]*@/i, `$1:${REDACTED_VALUE}@`);
+  head = head.replace(URL_USERINFO_AT_START, `$1:${REDACTED_VALUE}@`);
   if (question < 0 && !/^[^/]*=/.test(body)) return head + fragment;
   // `url.query` holds the query alone, without the `?`.
   const query = question < 0 ? body : body.slice(question + 1);
@@ -84,10 +88,11 @@ function redactUrl(url: string, sensitive: (key: string) => boolean): string {
 
 /**
  * Hides `key: value`, `key=value` and `"key": "value"` in free text (log excerpts, string bodies, service output)
- * where the key is sensitive; `Bearer`/`Basic` schemes keep their name.
+ * where the key is sensitive, and the password of `scheme://user:password@`; `Bearer`/`Basic` schemes keep their name.
  */
 export function redactText(text: string, sensitive: (key: string) => boolean): string {
-  return text.replace(
+  const withoutUserinfo = text.replace(URL_USERINFO, `$1:${REDACTED_VALUE}@`);
+  return withoutUserinfo.replace(
     /(["']?)([A-Za-z0-9_.-]+)\1(\s*[:=]\s*)(?:(Bearer|Basic|Token)\s+)?("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;&"'}\]]+)/g,
     (match: string, quote: string, key: string, separator: string, scheme: string | undefined, value: string) => {
       if (!sensitive(key)) return match;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { GateOn } from '../../harness/verdict/thresholds.js';
 import type { Thresholds } from '../../harness/verdict/thresholds.js';
+import { shareFlag } from '../args.js';
 import { UsageError } from '../usage-error.js';
 
 export const GATE_COMMAND = 'tracegate gate';
@@ -88,11 +89,7 @@ export function parseGateArgs(argv: readonly string[]): GateArgs {
   for (const [flag, key] of Object.entries(SHARES) as [keyof typeof SHARES, (typeof SHARES)[keyof typeof SHARES]][]) {
     const raw = values.get(flag);
     if (raw === undefined) continue;
-    const value = /^(0|1|0?\.\d+|1\.0*)$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-    if (!(value >= 0 && value <= 1)) {
-      throw new UsageError(`${GATE_COMMAND}: --${flag} must be a number from 0 to 1, got "${raw}"`);
-    }
-    thresholds[key] = value;
+    thresholds[key] = shareFlag(GATE_COMMAND, flag, raw);
   }
   const rawGateOn = values.get('gate-on');
   if (rawGateOn !== undefined) thresholds.gateOn = gateOn(rawGateOn);

@@ -6,7 +6,7 @@ import { isHttpUrl } from '../../harness/run/services/validate-service-specs.js'
 import { HTTP_METHODS } from '../../harness/run/_internals/validate-traffic.js';
 import type { Thresholds } from '../../harness/verdict/thresholds.js';
 import { sensitiveKeyTest } from '../../reporters/redact.js';
-import { integerFlag } from '../args.js';
+import { integerFlag, shareFlag } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { RunArgs, RunFlag } from './run-args.js';
 import { RUN_COMMAND } from './run-args.js';
@@ -26,11 +26,7 @@ function integer(args: RunArgs, flag: RunFlag, min: number, max: number): number
 
 function share(args: RunArgs, flag: RunFlag): number | undefined {
   const raw = last(args, flag);
-  if (raw === undefined) return undefined;
-  const value = /^(0|1|0?\.\d+|1\.0*)$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-  if (!(value >= 0 && value <= 1))
-    throw new UsageError(`${RUN_COMMAND}: --${flag} must be a number from 0 to 1, got "${raw}"`);
-  return value;
+  return raw === undefined ? undefined : shareFlag(RUN_COMMAND, flag, raw);
 }
 
 function positive(args: RunArgs, flag: RunFlag): number | undefined {

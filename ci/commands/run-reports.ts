@@ -8,10 +8,10 @@ import { renderJsonReport } from '../../reporters/json/render-json-report.js';
 import { renderJunitReport } from '../../reporters/junit/render-junit-report.js';
 import { renderMarkdownReport } from '../../reporters/markdown/render-markdown-report.js';
 
-/** Report kinds in the order they are written, each with its renderer. */
 /** The report formats, each a path in ScenarioReports. */
 type ReportKind = Exclude<keyof ScenarioReports, 'redactKeys'>;
 
+/** Report kinds in the order they are written, each with its renderer. */
 const RENDERERS: readonly (readonly [ReportKind, (report: Report) => string])[] = [
   ['json', renderJsonReport],
   ['junit', renderJunitReport],

@@ -1,8 +1,8 @@
 // `npm run demo`: the checkout system under 1,000 requests, judged by `tracegate run`, healthy or with faults.
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../ci/run-cli.js';
-import { FAULT_NAMES, parseFaults } from './topology.js';
+import { freeLoopbackPorts } from '../../harness/infra/_internals/free-ports.js';
+import { FAULT_NAMES, isBrokerUrl, parseFaults } from './topology.js';
 
 const HELP = `Usage: npm run demo -- [--faults a,b] [--requests N] [--broker URL] [--database URL] [--root-loss R] [--out DIR]
 
@@ -45,19 +45,6 @@ function parseDemoArgs(argv: readonly string[]): { help: boolean; values: Map<De
   return { help: false, values };
 }
 
-/** A port the system can listen on: bound on loopback by the OS, then released for the service to take. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no loopback port was assigned');
-  return address.port;
-}
-
 /** Checks the flags into the environment the scenario file reads, and the `tracegate run` arguments. */
 function demoRun(values: Map<DemoFlag, string>): { env: Record<string, string>; argv: string[] } | string {
   const requests = values.get('requests') ?? '1000';
@@ -81,8 +68,7 @@ function demoRun(values: Map<DemoFlag, string>): { env: Record<string, string>; 
   env['FAULTS'] = faults.join(',');
   const broker = values.get('broker');
   if (broker !== undefined) {
-    if (!/^(amqp|redis):\/\//.test(broker))
-      return `${DEMO}: --broker must be an amqp:// or redis:// URL, got "${broker}"`;
+    if (!isBrokerUrl(broker)) return `${DEMO}: --broker must be an amqp:// or redis:// URL, got "${broker}"`;
     env['BROKER_URL'] = broker;
   }
   const database = values.get('database');
@@ -127,7 +113,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${run}\n`);
     return EXIT_ERROR;
   }
-  const [apiPort, billingPort] = [await freePort(), await freePort()];
+  // Both ports are held until both are chosen, so the two services never get the same one.
+  const [apiPort, billingPort] = (await freeLoopbackPorts(2)) as [number, number];
   // The scenario file reads its options from the environment, exactly as under `tracegate run`.
   Object.assign(process.env, run.env, { API_PORT: String(apiPort), BILLING_PORT: String(billingPort) });
   const stop = new AbortController();

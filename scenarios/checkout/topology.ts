@@ -55,6 +55,11 @@ function checkPort(name: string, value: unknown): number {
   return value;
 }
 
+/** True for a broker URL the checkout system speaks: amqp(s):// (RabbitMQ) or redis(s):// (Redis). */
+export function isBrokerUrl(url: string): boolean {
+  return /^(amqps?|rediss?):\/\//.test(url);
+}
+
 /**
  * The services of the checkout system as ServiceSpecs for `startServices` or a scenario: billing, then either one
  * embedded process (api, relay and worker; service name `api`) or, with a broker, worker, relay and api apart.
@@ -67,7 +72,7 @@ export function checkoutServices(options: CheckoutOptions): ServiceSpec[] {
   if (apiPort === billingPort) throw new InvalidArgumentError(`${API}: apiPort and billingPort are both ${apiPort}`);
   const faults = parseFaults((options.faults ?? []).join(','));
   const { broker, databaseUrl, rootLoss = 0.03, seed = 1 } = options;
-  if (broker !== undefined && !/^(amqps?|rediss?):\/\//.test(broker)) {
+  if (broker !== undefined && !isBrokerUrl(broker)) {
     throw new InvalidArgumentError(`${API}: broker must be an amqp:// or redis:// URL, got "${broker}"`);
   }
   if (broker !== undefined && databaseUrl === undefined) {

@@ -1,6 +1,7 @@
 // `npm run demo` as a user runs it: a child process, its exit code, its summary and the report it writes.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +11,23 @@ import type { Report } from '../../harness/report/report.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REQUESTS = '200';
 const outDirs: string[] = [];
+/** Demos still running: a test that timed out leaves its demo (and the services it started) behind otherwise. */
+const running = new Set<ChildProcess>();
 
-afterAll(() => {
+/** SIGTERM lets the demo stop its services (each in its own process group); SIGKILL if it has not exited by then. */
+async function stopDemo(child: ChildProcess): Promise<void> {
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), 20_000)));
+  if ((await Promise.race([closed, late])) === 'late') child.kill('SIGKILL');
+  clearTimeout(timer);
+}
+
+afterAll(async () => {
+  await Promise.all([...running].map(stopDemo));
   for (const dir of outDirs) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 interface DemoRun {
   readonly code: number | null;
@@ -31,6 +45,8 @@ function demo(...args: string[]): Promise<DemoRun> {
     env: { ...process.env, CI: '1', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('close', () => running.delete(child));
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -1,7 +1,7 @@
 // Which requests the root-loss fault drops, computed from the same seeded choices the driver and the api make.
 import { compilePlan, pickEntry } from '../../harness/traffic/_internals/compiled-plan.js';
 import { TraceIdSource } from '../../harness/traffic/_internals/trace-id-source.js';
-import { CHECKOUT_MIX, FAILURE_ROUTE } from '../../scenarios/checkout/scenario.js';
+import { CHECKOUT_MIX, FAILURE_ROUTE } from '../../scenarios/checkout/mix.js';
 import { isLost } from '../../scenarios/checkout/services/_internals/root-loss-processor.js';
 import { MATRIX_REQUESTS, MATRIX_SEED } from './checkout-cases.js';
 

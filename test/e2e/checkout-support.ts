@@ -1,37 +1,14 @@
 // Runs checkout matrix cases: free ports, distinct run ids, dependencies from the environment or containers.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { dependencyAvailability, startDependency } from '../../harness/infra/index.js';
+import { startDependency } from '../../harness/infra/index.js';
 import type { Dependency as StartedDependency } from '../../harness/infra/index.js';
 import type { Report } from '../../harness/report/report.js';
 import type { ReportCheck } from '../../harness/report/report-checks.js';
 import { runScenario } from '../../harness/run/run-scenario.js';
-import { checkoutScenario } from '../../scenarios/checkout/scenario.js';
+import { checkoutScenario } from '../../scenarios/checkout/checkout-scenario.js';
 import type { Dependency, MatrixCase } from './checkout-cases.js';
+import { freePorts } from '../support/free-ports.js';
 import { MATRIX_REQUESTS, MATRIX_SEED } from './checkout-cases.js';
-
-/** A loopback port free right now, for a service to listen on. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no loopback port was assigned');
-  return address.port;
-}
-
-/** Why each dependency cannot be had here (no URL in the environment and no Docker engine), or null. */
-export async function unavailableReasons(kinds: readonly Dependency[]): Promise<Map<Dependency, string | null>> {
-  const reasons = new Map<Dependency, string | null>();
-  for (const kind of kinds) {
-    const availability = await dependencyAvailability(kind);
-    reasons.set(kind, availability.available ? null : availability.reason);
-  }
-  return reasons;
-}
 
 const started = new Map<Dependency, Promise<StartedDependency>>();
 
@@ -51,7 +28,7 @@ export async function stopDependencies(): Promise<void> {
 
 /** Runs one matrix case through runScenario, the code path of `tracegate run`, and returns its report. */
 export async function runCase(matrixCase: MatrixCase, requests = MATRIX_REQUESTS): Promise<Report> {
-  const [apiPort, billingPort] = [await freePort(), await freePort()];
+  const [apiPort, billingPort] = (await freePorts(2)) as [number, number];
   const broker = matrixCase.broker === undefined ? undefined : await dependencyUrl(matrixCase.broker);
   const databaseUrl = matrixCase.database === true ? await dependencyUrl('postgres') : undefined;
   const runId = `e2e_${randomBytes(6).toString('hex')}`;

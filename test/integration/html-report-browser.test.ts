@@ -8,9 +8,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { Report } from '../../harness/report/report.js';
 import { renderHtmlReport } from '../../reporters/html/index.js';
+import { findChromium } from '../support/chromium.js';
 import { exampleReport, RESTARTED_TRACE, UPSTREAM_TRACE } from '../unit/report-example.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const chromiumLookup = findChromium();
+const CHROMIUM = chromiumLookup.path;
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -47,14 +49,15 @@ function hostileReport(): Report {
   return report;
 }
 
-const describeInChromium = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) {
+const describeInChromium = CHROMIUM === undefined ? describe.skip : describe;
+if (chromiumLookup.path === undefined) {
   console.warn(
-    `html-report-browser: skipped, ${CHROMIUM} is absent (install Chromium to run the HTML report in a browser)`,
+    `html-report-browser: skipped, no Chromium executable at ${chromiumLookup.tried.join(', ')} ` +
+      '(install Chromium or set CHROMIUM_PATH to run the HTML report in a browser)',
   );
 }
 
-describeInChromium(`the HTML report in headless Chromium (${CHROMIUM})`, () => {
+describeInChromium(`the HTML report in headless Chromium (${CHROMIUM ?? 'not found'})`, () => {
   let profile: string;
   let context: BrowserContext;
   let page: Page;

@@ -49,11 +49,18 @@ describe('startDependency() with a Docker engine', () => {
   itWithContainers(
     'starts PostgreSQL, Redis and RabbitMQ in parallel on loopback; each answers; disposing removes them',
     async () => {
-      const started: Dependency[] = await Promise.all([
+      const starts = await Promise.allSettled([
         startDependency('postgres', { env }),
         startDependency('redis', { env }),
         startDependency('rabbitmq', { env }),
       ]);
+      const started: Dependency[] = starts.flatMap((start) => (start.status === 'fulfilled' ? [start.value] : []));
+      const failed = starts.find((start) => start.status === 'rejected');
+      if (failed !== undefined) {
+        // The containers that did start would outlive the test otherwise.
+        await Promise.allSettled(started.map((dependency) => dependency.stop()));
+        throw failed.reason;
+      }
       const [postgres, redis, rabbitmq] = started as [Dependency, Dependency, Dependency];
       try {
         for (const dependency of started) {

@@ -1,26 +1,16 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePorts } from '../support/free-ports.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const API = fileURLToPath(new URL('../fixtures/run-api.mjs', import.meta.url));
 export const WORKER = fileURLToPath(new URL('../fixtures/run-worker.mjs', import.meta.url));
-
-/** A loopback port that was free a moment ago. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * The api → worker system of the fixtures as `--service`/`--ready` values; `broken` drops context on the hop and
  * `apiEnv` sets the api's other switches (run-api.mjs), e.g. `{ ROOT_LOSS: '0.03' }`.
  */
 export async function system(broken: boolean, apiEnv: Readonly<Record<string, string>> = {}) {
-  const [apiPort, workerPort] = [await freePort(), await freePort()];
+  const [apiPort, workerPort] = (await freePorts(2)) as [number, number];
   const worker = `http://127.0.0.1:${workerPort}`;
   const api = `http://127.0.0.1:${apiPort}`;
   return {

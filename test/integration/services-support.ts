@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Store } from '../../harness/collect/store.js';
 import type { ServiceSpec } from '../../harness/run/services/service-spec.js';
@@ -30,14 +28,7 @@ export async function start(
   return { services, store };
 }
 
-/** A loopback port that was free a moment ago. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from '../support/free-ports.js';
 
 /** True while `pid` runs (a zombie counts as gone). */
 export function running(pid: number): boolean {

@@ -142,6 +142,17 @@ describe('redactReport', () => {
     expect(redactText('nothing to hide: 42', sensitive)).toBe('nothing to hide: 42');
   });
 
+  it('hides the password of URL userinfo inside free text', () => {
+    const sensitive = sensitiveKeyTest();
+    expect(redactText('connect postgres://u:secretpw@h:5432/db failed', sensitive)).toBe(
+      'connect postgres://u:[REDACTED]@h:5432/db failed',
+    );
+    expect(redactText('a amqp://guest:pw1@127.0.0.1 and redis://:pw2@r/0', sensitive)).toBe(
+      'a amqp://guest:[REDACTED]@127.0.0.1 and redis://:[REDACTED]@r/0',
+    );
+    expect(redactText('mailto user@host, https://h/a:b@c', sensitive)).toBe('mailto user@host, https://h/a:b@c');
+  });
+
   it('leaves no secret in any format: JSON, console, JUnit, Markdown and HTML', () => {
     const report = redactReport(leaky(), { keys: ['signature'] });
     const outputs: Record<string, string> = {

@@ -7,7 +7,14 @@ port="${TRACEGATE_PORT:-5672}"
 export HOME=/var/lib/rabbitmq # the Erlang cookie lives here
 export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
 export RABBITMQ_NODE_PORT="$port"
-export RABBITMQ_DIST_PORT="${TRACEGATE_DIST_PORT:-$((port + 20000))}"
+dist_port="${TRACEGATE_DIST_PORT:-$((port + 20000))}"
+# The default (AMQP port + 20000) only fits below 65536 for AMQP ports up to 45535.
+if [ "$dist_port" -lt 1 ] || [ "$dist_port" -gt 65535 ]; then
+  echo "tracegate/rabbitmq: distribution port $dist_port is outside 1-65535 (TRACEGATE_PORT=$port);" \
+    "set TRACEGATE_DIST_PORT to a free port" >&2
+  exit 64
+fi
+export RABBITMQ_DIST_PORT="$dist_port"
 export ERL_EPMD_PORT="${TRACEGATE_EPMD_PORT:-4369}"
 export ERL_EPMD_ADDRESS=127.0.0.1
 export RABBITMQ_NODENAME="tracegate${port}@localhost"

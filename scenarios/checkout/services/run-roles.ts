@@ -6,6 +6,7 @@ import type { Broker } from './broker/broker.js';
 import { embeddedBroker } from './broker/embedded-broker.js';
 import { redisBroker } from './broker/redis-broker.js';
 import type { CheckoutConfig } from './config.js';
+import { createLogger } from './logger.js';
 import type { Relay } from './relay.js';
 import { startRelay } from './relay.js';
 import { memoryOrderStore } from './store/memory-order-store.js';
@@ -27,12 +28,9 @@ async function openBroker(config: CheckoutConfig, telemetry: Telemetry): Promise
     return amqpBroker(url, config.runId, telemetry.tracer('worker'), dropContext);
   }
   if (url.startsWith('redis://') || url.startsWith('rediss://')) {
-    return redisBroker(
-      url,
-      config.runId,
-      telemetry.tracer(config.roles.includes('relay') ? 'relay' : 'worker'),
-      dropContext,
-    );
+    const role = config.roles.includes('relay') ? 'relay' : 'worker';
+    const logger = createLogger(role, telemetry.loggerProvider(role), { stdout: !telemetry.isHosted(role) });
+    return redisBroker(url, config.runId, telemetry.tracer(role), dropContext, logger);
   }
   throw new Error(`BROKER_URL must start with amqp:// or redis://, got "${url}"`);
 }

@@ -62,7 +62,7 @@ export async function startWorker(
     );
   };
 
-  const handle = async (message: QueueMessage): Promise<void> => {
+  const pay = async (message: QueueMessage): Promise<void> => {
     const span = trace.getActiveSpan();
     const payment = JSON.parse(message.body) as PaymentRequest;
     let answer: JsonAnswer | undefined;
@@ -92,6 +92,17 @@ export async function startWorker(
       ? untraced(() => store.recordPayment(payment.orderId, status))
       : store.recordPayment(payment.orderId, status));
     logger.info({ orderId: payment.orderId, status, messageId: message.id }, 'payment recorded');
+  };
+  // A message that fails here (a malformed body) would fail the same way again: it is recorded and dropped.
+  const handle = async (message: QueueMessage): Promise<void> => {
+    try {
+      await pay(message);
+    } catch (error) {
+      const span = trace.getActiveSpan();
+      span?.recordException(error as Error);
+      span?.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      logger.error({ err: error, messageId: message.id, queue: message.topic }, 'message dropped');
+    }
   };
   await broker.consume(handle);
   logger.info({ billing: config.billingUrl }, 'worker consuming payment.requested');

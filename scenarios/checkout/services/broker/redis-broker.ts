@@ -2,6 +2,7 @@ import type { Tracer } from '@opentelemetry/api';
 import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import { Redis } from 'ioredis';
+import type pino from 'pino';
 import type { Broker, QueueMessage } from './broker.js';
 import { PREFETCH } from './broker.js';
 import { receiveTraced, sendTraced } from './_internals/messaging-spans.js';
@@ -9,9 +10,16 @@ import { receiveTraced, sendTraced } from './_internals/messaging-spans.js';
 /**
  * Redis as the queue (a list per topic and run: LPUSH to publish, BRPOP to consume). ioredis's instrumentation traces
  * the commands (the worker's SET NX) but carries no context, so propagation is written by hand: the traceparent travels in the message's
- * own `headers` field. `dropContext` is the queue-context fault: the publisher forgets to write it.
+ * own `headers` field. `dropContext` is the queue-context fault: the publisher forgets to write it. `logger` reports
+ * entries that cannot be read.
  */
-export function redisBroker(url: string, runId: string, tracer: Tracer, dropContext: boolean): Broker {
+export function redisBroker(
+  url: string,
+  runId: string,
+  tracer: Tracer,
+  dropContext: boolean,
+  logger: pino.Logger,
+): Broker {
   const commands = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
   let reader: Redis | undefined;
   let running = true;
@@ -39,7 +47,14 @@ export function redisBroker(url: string, runId: string, tracer: Tracer, dropCont
             continue;
           }
           if (popped === null) continue;
-          const message = JSON.parse(popped[1]) as QueueMessage;
+          let message: QueueMessage;
+          try {
+            message = JSON.parse(popped[1]) as QueueMessage;
+          } catch (error) {
+            // One unreadable entry must not stop the loop: it is logged and dropped, the next one is read.
+            logger.error({ err: error, queue: popped[0] }, 'unreadable queue entry dropped');
+            continue;
+          }
           // At-least-once delivery: a traced SET NX inside the consumer span skips a message handled before.
           const once = async (delivered: QueueMessage) => {
             const first = await commands.set(`${keyOf('handled')}:${delivered.id}`, '1', 'EX', 3600, 'NX');

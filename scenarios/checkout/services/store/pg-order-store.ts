@@ -10,14 +10,24 @@ interface OrderRow {
   invoice_id: string | null;
 }
 
+/** Advisory lock space (first key) of the per-run lock that counts the processes using a run's tables. */
+const RUN_LOCK_SPACE = 4243;
+
 /**
  * The PostgreSQL store: tables `checkout_<runId>_orders` and `checkout_<runId>_outbox`, created when missing (under
- * an advisory lock, as several processes start at once), so concurrent runs never read each other's outbox.
+ * an advisory lock, as several processes start at once), so concurrent runs never read each other's outbox. The last
+ * of the run's processes to close its store drops both tables.
  */
 export async function pgOrderStore(databaseUrl: string, runId: string): Promise<OrderStore> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const orders = `checkout_${runId}_orders`.toLowerCase();
   const outbox = `checkout_${runId}_outbox`.toLowerCase();
+  // Every process of the run holds this shared session lock while its store is open; on close, the one that can
+  // then take it exclusively is the last user and drops the tables. A process that dies releases it with its session.
+  const presence = new pg.Client({ connectionString: databaseUrl });
+  await presence.connect();
+  const lockArgs = [RUN_LOCK_SPACE, runId.toLowerCase()];
+  await presence.query('SELECT pg_advisory_lock_shared($1, hashtext($2))', lockArgs);
   const setup = await pool.connect();
   try {
     await setup.query('BEGIN');
@@ -33,6 +43,7 @@ export async function pgOrderStore(databaseUrl: string, runId: string): Promise<
     await setup.query('COMMIT');
   } catch (error) {
     await setup.query('ROLLBACK');
+    await presence.end();
     throw error;
   } finally {
     setup.release();
@@ -86,6 +97,18 @@ export async function pgOrderStore(databaseUrl: string, runId: string): Promise<
     async markSent(ids) {
       if (ids.length > 0) await pool.query(`UPDATE ${outbox} SET sent_at = now() WHERE id = ANY($1)`, [ids]);
     },
-    close: () => pool.end(),
+    async close() {
+      await pool.end();
+      try {
+        await presence.query('SELECT pg_advisory_unlock_shared($1, hashtext($2))', lockArgs);
+        const { rows } = await presence.query<{ last: boolean }>(
+          'SELECT pg_try_advisory_lock($1, hashtext($2)) AS last',
+          lockArgs,
+        );
+        if (rows[0]?.last === true) await presence.query(`DROP TABLE IF EXISTS ${orders}, ${outbox}`);
+      } finally {
+        await presence.end();
+      }
+    },
   };
 }
