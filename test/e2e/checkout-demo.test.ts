@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validateXML } from 'xmllint-wasm';
 import type { Report } from '../../harness/report/report.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,6 +59,22 @@ function demo(...args: string[]): Promise<DemoRun> {
 }
 
 const readReport = (out: string): Report => JSON.parse(readFileSync(join(out, 'tracegate.json'), 'utf8')) as Report;
+const JUNIT_XSD = readFileSync(new URL('../fixtures/junit.xsd', import.meta.url), 'utf8');
+
+/** The other three reports of the same run: a schema-valid JUnit file, Markdown and the HTML page, all agreeing. */
+async function expectAllReports(out: string, verdict: 'PASS' | 'FAIL'): Promise<void> {
+  const junit = readFileSync(join(out, 'report.xml'), 'utf8');
+  const result = await validateXML({
+    xml: { fileName: 'report.xml', contents: junit },
+    schema: { fileName: 'junit.xsd', contents: JUNIT_XSD },
+  });
+  expect(result.errors.map((error) => error.rawMessage)).toEqual([]);
+  expect(junit).toMatch(verdict === 'PASS' ? /<testsuites [^>]*failures="0"/ : /<testsuites [^>]*failures="[1-9]/);
+  expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(new RegExp(`^## \\S+ tracegate: ${verdict}\\n`));
+  const html = readFileSync(join(out, 'report.html'), 'utf8');
+  expect(html.startsWith('<!doctype html>') || html.startsWith('<!DOCTYPE html>')).toBe(true);
+  expect(html).toContain(`"verdict":"${verdict}"`);
+}
 
 describe('npm run demo', () => {
   // Both runs at once: each picks its own free ports and writes to its own directory.
@@ -73,6 +90,7 @@ describe('npm run demo', () => {
     const report = readReport(run.out);
     expect(report.verdict).toBe('PASS');
     expect(report.traffic.sent).toBe(Number(REQUESTS));
+    await expectAllReports(run.out, 'PASS');
   }, 120_000);
 
   it('exits 1 with --faults queue-context, naming the broken hop relay>worker with an example trace', async () => {
@@ -87,6 +105,7 @@ describe('npm run demo', () => {
       .find((each) => each.from === 'relay' && each.to === 'worker');
     expect(edge?.status).toBe('fail');
     expect(edge?.examples[0]?.traceId).toMatch(/^[0-9a-f]{32}$/);
+    await expectAllReports(run.out, 'FAIL');
   }, 120_000);
 
   it('refuses an unknown flag with one line on stderr and exit 3', async () => {
