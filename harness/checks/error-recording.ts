@@ -10,6 +10,7 @@ import { hasCompleteException, httpStatusOf, httpStatusValue } from './_internal
 import type { SpanColumns } from './_internals/span-columns.js';
 import type { RequestRecord } from '../traffic/request-record.js';
 import { firstTraceIds } from './_internals/rate-rows.js';
+import { keepShape } from '../forest/_internals/keep-shape.js';
 
 interface RowTally {
   readonly service: string;
@@ -21,7 +22,37 @@ interface RowTally {
   readonly examples: ErrorRecordingExample[];
 }
 
-type Judge = (service: string, operation: string, traceId: string | undefined, span: SpanRecord) => void;
+/**
+ * Failing units by (service, operation), each recorded or not. A class, not a closure per verdict: the in-place
+ * pass calls `judge` from its loop, and a new closure each verdict would have that loop compiled again.
+ */
+class UnitTally {
+  readonly rows = new Map<string, RowTally>();
+  readonly #limit: number;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  judge(service: string, operation: string, traceId: string | undefined, span: SpanRecord): void {
+    const key = `${service}\u0000${operation}`;
+    let row = this.rows.get(key);
+    if (row === undefined) {
+      row = { service, operation, n: 0, recorded: 0, withoutErrorStatus: 0, withoutExceptionEvent: 0, examples: [] };
+      this.rows.set(key, row);
+    }
+    row.n++;
+    const problem =
+      span.status.code !== 'error' ? 'no-error-status' : hasCompleteException(span) ? undefined : 'no-exception-event';
+    if (problem === undefined) row.recorded++;
+    else if (problem === 'no-error-status') row.withoutErrorStatus++;
+    else row.withoutExceptionEvent++;
+    if (problem !== undefined && traceId !== undefined && row.examples.length < this.#limit) {
+      row.examples.push({ traceId, spanId: span.spanId, problem });
+    }
+  }
+}
+keepShape(new UnitTally(0));
 
 function isFailedRequest(context: CheckContext, record: RequestRecord): boolean {
   return (record.status !== undefined && record.status >= 500) || context.options.isFailure(record);
@@ -52,7 +83,7 @@ function clientErrorFinding(span: SpanRecord, status: number): Finding {
 }
 
 // As the tree path, reading status, kind and HTTP status from the rows; only failing spans are built.
-function judgeInPlace(context: CheckContext, spans: SpanColumns, judge: Judge, findings: Finding[]): void {
+function judgeInPlace(context: CheckContext, spans: SpanColumns, tally: UnitTally, findings: Finding[]): void {
   const isEntry = new Uint8Array(spans.count);
   for (const entry of context.entries()) {
     const { record, traceId, reached, position } = entry;
@@ -60,53 +91,38 @@ function judgeInPlace(context: CheckContext, spans: SpanColumns, judge: Judge, f
     // root-coverage's miss, counted there, not a second failure here.
     if (!reached || position === -1 || !isFailedRequest(context, record)) continue;
     isEntry[position] = 1;
-    judge(spans.service(position), record.route, traceId, spans.span(position));
+    tally.judge(spans.service(position), record.route, traceId, spans.span(position));
   }
   for (let p = 0; p < spans.count; p++) {
+    const kind = spans.kind(p);
+    const isError = spans.statusIndex(p) === 2;
+    // Only a server or client span's HTTP status can matter to a span that is not marked ERROR.
+    if (!isError && kind !== 'server' && kind !== 'client') continue;
     const status = httpStatusValue(
       spans.attribute(p, 'http.response.status_code') ?? spans.attribute(p, 'http.status_code'),
     );
-    const kind = spans.kind(p);
-    const isError = spans.statusIndex(p) === 2;
     if (!isFailingSpan(kind, isError, status)) continue;
     const span = spans.span(p);
     if (isClientErrorMarked(kind, isError, status)) findings.push(clientErrorFinding(span, status!));
-    else if (isEntry[p] === 0) judge(span.resource.serviceName, span.name, span.traceId, span);
+    else if (isEntry[p] === 0) tally.judge(span.resource.serviceName, span.name, span.traceId, span);
   }
 }
 
 /** Error recording from a shared context (runChecks). */
 export function errorRecordingOf(context: CheckContext): CheckResult<ErrorRecordingCheck> {
   const limit = context.options.exampleLimit;
-  const rows = new Map<string, RowTally>();
+  const tally = new UnitTally(limit);
   const findings: Finding[] = [];
-  const judge: Judge = (service, operation, traceId, span) => {
-    const key = `${service}\u0000${operation}`;
-    let row = rows.get(key);
-    if (row === undefined) {
-      row = { service, operation, n: 0, recorded: 0, withoutErrorStatus: 0, withoutExceptionEvent: 0, examples: [] };
-      rows.set(key, row);
-    }
-    row.n++;
-    const problem =
-      span.status.code !== 'error' ? 'no-error-status' : hasCompleteException(span) ? undefined : 'no-exception-event';
-    if (problem === undefined) row.recorded++;
-    else if (problem === 'no-error-status') row.withoutErrorStatus++;
-    else row.withoutExceptionEvent++;
-    if (problem !== undefined && traceId !== undefined && row.examples.length < limit) {
-      row.examples.push({ traceId, spanId: span.spanId, problem });
-    }
-  };
 
   const spans = context.spans();
-  if (spans !== undefined) judgeInPlace(context, spans, judge, findings);
+  if (spans !== undefined) judgeInPlace(context, spans, tally, findings);
   else {
     const { keyOf, nodes } = context.index();
     const entrySpans = new Set<string | number>();
     for (const { record, entry, traceId, reached } of context.entries()) {
       if (!reached || entry === undefined || !isFailedRequest(context, record)) continue;
       entrySpans.add(keyOf(entry.span));
-      judge(entry.span.resource.serviceName, record.route, traceId, entry.span);
+      tally.judge(entry.span.resource.serviceName, record.route, traceId, entry.span);
     }
     for (const { span } of nodes) {
       const status = httpStatusOf(span);
@@ -116,11 +132,11 @@ export function errorRecordingOf(context: CheckContext): CheckResult<ErrorRecord
         continue;
       }
       if (entrySpans.has(keyOf(span))) continue;
-      judge(span.resource.serviceName, span.name, span.traceId, span);
+      tally.judge(span.resource.serviceName, span.name, span.traceId, span);
     }
   }
 
-  const operations: ErrorRecordingRow[] = [...rows.values()]
+  const operations: ErrorRecordingRow[] = [...tally.rows.values()]
     .sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : a.operation < b.operation ? -1 : 1))
     .map((row) => ({ ...row, status: row.recorded === row.n ? 'pass' : 'fail' }));
   const n = operations.reduce((sum, row) => sum + row.n, 0);

@@ -7,6 +7,8 @@ import { nameTemplate } from './_internals/name-template.js';
 import { firstTraceIds } from './_internals/rate-rows.js';
 import { endVersusStart, isUnended } from './_internals/span-fields.js';
 import { VERBATIM_SHAPE } from '../collect/span-table/attribute-shapes.js';
+import type { SpanColumns } from './_internals/span-columns.js';
+import { keepShape } from '../forest/_internals/keep-shape.js';
 
 /** Attribute keys that hold credentials; their presence on a span is a finding (values are never shown). */
 export const SECRET_KEYS = /authorization|cookie|token|password|secret/i;
@@ -32,39 +34,58 @@ interface TemplateTally {
   readonly traceIds: string[];
 }
 
-/** Hygiene from a shared context (runChecks). */
-export function hygieneOf(context: CheckContext): CheckResult<HygieneCheck> {
-  const limit = context.options.exampleLimit;
-  const tallies = new Map<string, Tally>();
-  const note = (code: string, level: Tally['level'], traceId: string, subject: string): void => {
-    let tally = tallies.get(code);
-    if (tally === undefined) tallies.set(code, (tally = { code, level, count: 0, examples: [], subjects: new Set() }));
-    tally.count++;
-    if (tally.examples.length < limit && !tally.examples.includes(traceId)) tally.examples.push(traceId);
-    if (tally.subjects.size < 5) tally.subjects.add(subject);
-  };
-  // Per service and kind: each distinct name's template, and the names sharing each template.
+const isMissingService = (service: string): boolean => service === '' || service.startsWith('unknown_service');
+
+/** Spans read in place per call of `tallyRows`: called block after block, its loop is compiled once and kept. */
+const BLOCK = 4096;
+
+/** What hygiene counts over the spans: problems by code, and names by service and kind. */
+class HygieneTally {
+  readonly tallies = new Map<string, Tally>();
   // By service, then kind (no key string built per span); `groups` keeps first-seen order for the report.
-  const byService = new Map<string, Map<string, NameGroup>>();
-  const groups: NameGroup[] = [];
-  const secretKey = new Map<string, boolean>();
-  const isSecret = (key: string): boolean => {
-    let secret = secretKey.get(key);
-    if (secret === undefined) secretKey.set(key, (secret = SECRET_KEYS.test(key)));
+  readonly byService = new Map<string, Map<string, NameGroup>>();
+  readonly groups: NameGroup[] = [];
+  readonly secretKey = new Map<string, boolean>();
+  // Read in place: the group by origin and kind, secret keys by shape, missing service name by origin.
+  readonly groupByOriginKind: (NameGroup | undefined)[] = [];
+  readonly secretsByShape: (readonly string[] | undefined)[] = [];
+  readonly missingByOrigin: (boolean | undefined)[] = [];
+  readonly limit: number;
+
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+
+  note(code: string, level: Tally['level'], traceId: string, subject: string): void {
+    let tally = this.tallies.get(code);
+    if (tally === undefined) {
+      tally = { code, level, count: 0, examples: [], subjects: new Set() };
+      this.tallies.set(code, tally);
+    }
+    tally.count++;
+    if (tally.examples.length < this.limit && !tally.examples.includes(traceId)) tally.examples.push(traceId);
+    if (tally.subjects.size < 5) tally.subjects.add(subject);
+  }
+
+  isSecret(key: string): boolean {
+    let secret = this.secretKey.get(key);
+    if (secret === undefined) this.secretKey.set(key, (secret = SECRET_KEYS.test(key)));
     return secret;
-  };
-  const groupOf = (service: string, kind: string): NameGroup => {
-    let kinds = byService.get(service);
-    if (kinds === undefined) byService.set(service, (kinds = new Map<string, NameGroup>()));
+  }
+
+  groupOf(service: string, kind: string): NameGroup {
+    let kinds = this.byService.get(service);
+    if (kinds === undefined) this.byService.set(service, (kinds = new Map<string, NameGroup>()));
     let group = kinds.get(kind);
     if (group === undefined) {
       kinds.set(kind, (group = { service, kind, seen: new Map(), templates: new Map() }));
-      groups.push(group);
+      this.groups.push(group);
     }
     return group;
-  };
+  }
+
   // Records a name not seen before in its group; returns the template tally that wants the span's trace id, if any.
-  const seeName = (group: NameGroup, name: string): TemplateTally | undefined => {
+  seeName(group: NameGroup, name: string): TemplateTally | undefined {
     if (group.seen.has(name)) return undefined;
     const template = nameTemplate(name);
     group.seen.set(name, template);
@@ -72,51 +93,71 @@ export function hygieneOf(context: CheckContext): CheckResult<HygieneCheck> {
     let tally = group.templates.get(template);
     if (tally === undefined) group.templates.set(template, (tally = { names: [], traceIds: [] }));
     tally.names.push(name);
-    return tally.traceIds.length < limit ? tally : undefined;
-  };
-  const isMissingService = (service: string): boolean => service === '' || service.startsWith('unknown_service');
+    return tally.traceIds.length < this.limit ? tally : undefined;
+  }
+}
+
+keepShape(new HygieneTally(0));
+
+// Read in place: the same judgements from the rows, attribute keys once per shape.
+function tallyRows(tally: HygieneTally, spans: SpanColumns, from: number, to: number): void {
+  for (let p = from; p < to; p++) {
+    const origin = spans.origin(p);
+    const kind = spans.kindIndex(p);
+    const name = spans.name(p);
+    let group = tally.groupByOriginKind[origin * 8 + kind];
+    if (group === undefined) {
+      group = tally.groupOf(spans.originService(origin), spans.kind(p));
+      tally.groupByOriginKind[origin * 8 + kind] = group;
+    }
+    tally.seeName(group, name)?.traceIds.push(spans.traceId(p));
+    if (spans.isUnended(p)) tally.note('span.unended', 'warn', spans.traceId(p), `"${name}"`);
+    else if (spans.endVersusStart(p) < 0) tally.note('span.negative-duration', 'warn', spans.traceId(p), `"${name}"`);
+    if ((tally.missingByOrigin[origin] ??= isMissingService(spans.originService(origin)))) {
+      tally.note('resource.missing-service-name', 'warn', spans.traceId(p), `"${name}"`);
+    }
+    const shapeId = spans.shapeId(p);
+    if (shapeId === VERBATIM_SHAPE) {
+      for (const key in spans.span(p).attributes) {
+        if (tally.isSecret(key)) tally.note('attribute.secret-key', 'warn', spans.traceId(p), key);
+      }
+      continue;
+    }
+    let secrets = tally.secretsByShape[shapeId];
+    if (secrets === undefined) {
+      // Distinct keys: a shape made from a wire list may name a key twice, a map has it once.
+      secrets = [...new Set(spans.span(p).attributeKeys())].filter((key) => tally.isSecret(key));
+      tally.secretsByShape[shapeId] = secrets;
+    }
+    for (const key of secrets) tally.note('attribute.secret-key', 'warn', spans.traceId(p), key);
+  }
+}
+
+/** Hygiene from a shared context (runChecks). */
+export function hygieneOf(context: CheckContext): CheckResult<HygieneCheck> {
+  const limit = context.options.exampleLimit;
+  const tally = new HygieneTally(limit);
+  const { tallies, groups } = tally;
   const spans = context.spans();
   let spanCount: number;
   if (spans !== undefined) {
-    // Read in place: the same judgements from the rows, attribute keys once per shape.
     spanCount = spans.count;
-    const secretsByShape: (readonly string[] | undefined)[] = [];
-    const missingByOrigin: (boolean | undefined)[] = [];
-    for (let p = 0; p < spans.count; p++) {
-      const origin = spans.origin(p);
-      const service = spans.service(p);
-      const name = spans.name(p);
-      seeName(groupOf(service, spans.kind(p)), name)?.traceIds.push(spans.traceId(p));
-      if (spans.isUnended(p)) note('span.unended', 'warn', spans.traceId(p), `"${name}"`);
-      else if (spans.endVersusStart(p) < 0) note('span.negative-duration', 'warn', spans.traceId(p), `"${name}"`);
-      if ((missingByOrigin[origin] ??= isMissingService(service))) {
-        note('resource.missing-service-name', 'warn', spans.traceId(p), `"${name}"`);
-      }
-      const shapeId = spans.shapeId(p);
-      if (shapeId === VERBATIM_SHAPE) {
-        for (const key in spans.span(p).attributes) {
-          if (isSecret(key)) note('attribute.secret-key', 'warn', spans.traceId(p), key);
-        }
-        continue;
-      }
-      let secrets = secretsByShape[shapeId];
-      if (secrets === undefined) {
-        // Distinct keys: a shape made from a wire list may name a key twice, a map has it once.
-        secrets = [...new Set(spans.span(p).attributeKeys())].filter((key) => isSecret(key));
-        secretsByShape[shapeId] = secrets;
-      }
-      for (const key of secrets) note('attribute.secret-key', 'warn', spans.traceId(p), key);
-    }
+    for (let from = 0; from < spanCount; from += BLOCK)
+      tallyRows(tally, spans, from, Math.min(spanCount, from + BLOCK));
   } else {
     const nodes = context.index().nodes;
     spanCount = nodes.length;
     for (const { span } of nodes) {
       const service = span.resource.serviceName;
-      seeName(groupOf(service, span.kind), span.name)?.traceIds.push(span.traceId);
-      if (isUnended(span)) note('span.unended', 'warn', span.traceId, `"${span.name}"`);
-      else if (endVersusStart(span) < 0) note('span.negative-duration', 'warn', span.traceId, `"${span.name}"`);
-      if (isMissingService(service)) note('resource.missing-service-name', 'warn', span.traceId, `"${span.name}"`);
-      for (const key in span.attributes) if (isSecret(key)) note('attribute.secret-key', 'warn', span.traceId, key);
+      tally.seeName(tally.groupOf(service, span.kind), span.name)?.traceIds.push(span.traceId);
+      if (isUnended(span)) tally.note('span.unended', 'warn', span.traceId, `"${span.name}"`);
+      else if (endVersusStart(span) < 0) tally.note('span.negative-duration', 'warn', span.traceId, `"${span.name}"`);
+      if (isMissingService(service)) {
+        tally.note('resource.missing-service-name', 'warn', span.traceId, `"${span.name}"`);
+      }
+      for (const key in span.attributes) {
+        if (tally.isSecret(key)) tally.note('attribute.secret-key', 'warn', span.traceId, key);
+      }
     }
   }
   const problems: HygieneRow[] = [];

@@ -10,11 +10,13 @@ import type { CheckInput, CheckResult } from './check-input.js';
 import type { CheckOptions } from './check-options.js';
 import type { CheckContext } from './_internals/check-context.js';
 import { checkContext } from './_internals/check-context.js';
-import { excerptOf, mentionIndex } from './_internals/log-mentions.js';
+import type { MentionIndex } from './_internals/log-mentions.js';
+import { excerptOf, lowercase, mentionIndex } from './_internals/log-mentions.js';
 import { firstTraceIds, judgeRow, overallStatus } from './_internals/rate-rows.js';
 import type { SpanColumns } from './_internals/span-columns.js';
 import { parseSpanId } from '../collect/span-table/hex-words.js';
 import type { RequestEntry } from './_internals/request-entries.js';
+import { keepShape } from '../forest/_internals/keep-shape.js';
 
 interface ServiceTally {
   n: number;
@@ -25,11 +27,8 @@ interface ServiceTally {
   readonly examples: LogCorrelationExample[];
 }
 
-/** True when the log's span id names a span of its trace written by the log's own service. */
-function resolves(context: CheckContext, log: LogRecord, traceId: string, owner: RequestEntry | undefined): boolean {
-  const spans = context.spans();
-  // The owning request already found its trace's position in the columns: no second lookup by id.
-  if (spans !== undefined) return resolvesInPlace(spans, log, owner?.trace ?? spans.columns.traceOf(traceId));
+/** True when the log's span id names a span of its trace written by the log's own service (tree path). */
+function resolves(context: CheckContext, log: LogRecord, traceId: string): boolean {
   const tree = context.input.forest.get(traceId);
   if (tree === undefined || log.spanId === '') return false;
   const spanId = log.spanId.toLowerCase();
@@ -44,7 +43,7 @@ const logSpanId = new Int32Array(2);
 
 // As the tree path: span ids are distinct in every trace laid out in columns, so the one span with the id answers.
 function resolvesInPlace(spans: SpanColumns, log: LogRecord, trace: number): boolean {
-  if (trace === -1 || log.spanId === '' || !parseSpanId(log.spanId.toLowerCase(), logSpanId)) return false;
+  if (trace === -1 || log.spanId === '' || !parseSpanId(lowercase(log.spanId), logSpanId)) return false;
   const high = logSpanId[0]!;
   const low = logSpanId[1]!;
   const to = spans.columns.traceStart[trace + 1]!;
@@ -54,47 +53,84 @@ function resolvesInPlace(spans: SpanColumns, log: LogRecord, trace: number): boo
   return false;
 }
 
+/**
+ * Each request by the trace it owns (the last request naming a trace, as a Map keyed by trace id keeps it): by the
+ * trace's position in the columns when read in place, so a log costs one lookup of its trace id, else by id.
+ */
+class TraceOwners {
+  readonly #entries: readonly RequestEntry[];
+  readonly #spans: SpanColumns | undefined;
+  // By column trace: the owning entry's index plus one (0: none).
+  readonly #byTrace: Int32Array;
+  readonly #byId = new Map<string, RequestEntry>();
+
+  constructor(entries: readonly RequestEntry[], spans: SpanColumns | undefined) {
+    this.#entries = entries;
+    this.#spans = spans;
+    this.#byTrace = new Int32Array(spans === undefined ? 0 : spans.columns.traceIds.length);
+    for (let i = 0; i < entries.length; i++) {
+      const { traceId, trace } = entries[i]!;
+      if (traceId === undefined) continue;
+      if (spans !== undefined && trace !== undefined && trace !== -1) this.#byTrace[trace] = i + 1;
+      else this.#byId.set(traceId, entries[i]!);
+    }
+  }
+
+  /** The trace's position in the columns, or -1 (also when not read in place). */
+  traceOf(traceId: string): number {
+    return this.#spans === undefined ? -1 : this.#spans.columns.traceOf(traceId);
+  }
+
+  ownerOf(traceId: string, trace: number): RequestEntry | undefined {
+    const index = trace === -1 ? 0 : this.#byTrace[trace]!;
+    if (index !== 0) return this.#entries[index - 1];
+    return this.#byId.size === 0 ? undefined : this.#byId.get(traceId);
+  }
+}
+
+keepShape(new TraceOwners([], undefined));
+
 /** What is wrong with one log, or null when it is correlated, or undefined when it is not request-scoped. */
 function problemOf(
   context: CheckContext,
   log: LogRecord,
   mention: RequestEntry | undefined,
-  ownerOf: ReadonlyMap<string, RequestEntry>,
+  owners: TraceOwners,
 ): LogProblem | null | undefined {
   if (log.traceId === '') return mention === undefined ? undefined : 'no-ids';
-  const traceId = log.traceId.toLowerCase();
-  const owner = ownerOf.get(traceId);
+  const traceId = lowercase(log.traceId);
+  const spans = context.spans();
+  // One lookup of the trace id answers the owner, whether any span arrived, and where the trace's spans are.
+  const trace = owners.traceOf(traceId);
+  const owner = owners.ownerOf(traceId, trace);
   if (mention?.traceId !== undefined && mention.traceId !== traceId) {
     return owner !== undefined && owner !== mention ? 'leaked' : 'unresolved';
   }
+  const arrived = spans === undefined ? context.input.forest.has(traceId) : trace !== -1;
   // A trace nobody sampled and no span of which arrived is background work, not a request's.
-  if (
-    mention === undefined &&
-    owner === undefined &&
-    !context.input.forest.has(traceId) &&
-    (log.traceFlags & 1) === 0
-  ) {
-    return undefined;
-  }
-  return resolves(context, log, traceId, owner) ? null : 'unresolved';
+  if (mention === undefined && owner === undefined && !arrived && (log.traceFlags & 1) === 0) return undefined;
+  const resolved = spans === undefined ? resolves(context, log, traceId) : resolvesInPlace(spans, log, trace);
+  return resolved ? null : 'unresolved';
 }
 
-/** Log correlation from a shared context (runChecks). */
-export function logCorrelationOf(context: CheckContext): CheckResult<LogCorrelationCheck> {
+/** Each request-scoped log's problem, tallied by service in first-seen order. */
+function tallyLogs(context: CheckContext, mentions: MentionIndex, owners: TraceOwners): Map<string, ServiceTally> {
   const limit = context.options.exampleLimit;
-  const mentions = mentionIndex(context);
-  const ownerOf = new Map<string, RequestEntry>();
-  for (const entry of context.entries()) if (entry.traceId !== undefined) ownerOf.set(entry.traceId, entry);
   const services = new Map<string, ServiceTally>();
+  // Logs of one service come in runs: the last tally usually answers the next log.
+  let lastService: string | undefined;
+  let lastTally: ServiceTally | undefined;
   for (const log of context.input.logs ?? []) {
     const mention = mentions.mentioned(log);
-    const problem = problemOf(context, log, mention, ownerOf);
+    const problem = problemOf(context, log, mention, owners);
     if (problem === undefined) continue;
-    let tally = services.get(log.service);
+    let tally = log.service === lastService ? lastTally : services.get(log.service);
     if (tally === undefined) {
       tally = { n: 0, correlated: 0, withoutIds: 0, unresolved: 0, leaked: 0, examples: [] };
       services.set(log.service, tally);
     }
+    lastService = log.service;
+    lastTally = tally;
     tally.n++;
     if (problem === null) {
       tally.correlated++;
@@ -120,6 +156,13 @@ export function logCorrelationOf(context: CheckContext): CheckResult<LogCorrelat
       } else tally.examples.push(example);
     }
   }
+  return services;
+}
+
+/** Log correlation from a shared context (runChecks). */
+export function logCorrelationOf(context: CheckContext): CheckResult<LogCorrelationCheck> {
+  const limit = context.options.exampleLimit;
+  const services = tallyLogs(context, mentionIndex(context), new TraceOwners(context.entries(), context.spans()));
   const rows: LogCorrelationRow[] = [...services]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([service, tally]) => {

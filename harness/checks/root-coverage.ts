@@ -3,6 +3,7 @@ import type { CorrelationMethod } from '../traffic/request-record.js';
 import type { CheckInput, CheckResult } from './check-input.js';
 import type { CheckOptions } from './check-options.js';
 import type { CheckContext } from './_internals/check-context.js';
+import type { RequestEntry } from './_internals/request-entries.js';
 import { checkContext } from './_internals/check-context.js';
 import { addExample, firstTraceIds, judgeRow, overallStatus } from './_internals/rate-rows.js';
 
@@ -19,13 +20,15 @@ function methodNote(methods: ReadonlyMap<CorrelationMethod, number>, notReached:
   return parts.length === 0 ? null : `requests correlated ${parts.join(', ')}`;
 }
 
-/** Root coverage from a shared context (runChecks). */
-export function rootCoverageOf(context: CheckContext): CheckResult<RootCoverageCheck> {
-  const limit = context.options.exampleLimit;
+/** Requests by route: how many reached the service and how many of those have their entry span. */
+function tallyRoutes(
+  entries: readonly RequestEntry[],
+  limit: number,
+): { routes: Map<string, RouteTally>; methods: Map<CorrelationMethod, number>; notReached: number } {
   const routes = new Map<string, RouteTally>();
   const methods = new Map<CorrelationMethod, number>();
   let notReached = 0;
-  for (const { record, found, traceId, reached, method } of context.entries()) {
+  for (const { record, found, traceId, reached, method } of entries) {
     if (!reached) {
       notReached++;
       continue;
@@ -37,6 +40,13 @@ export function rootCoverageOf(context: CheckContext): CheckResult<RootCoverageC
     if (found) tally.covered++;
     else if (traceId !== undefined) addExample(tally.examples, limit, traceId);
   }
+  return { routes, methods, notReached };
+}
+
+/** Root coverage from a shared context (runChecks). */
+export function rootCoverageOf(context: CheckContext): CheckResult<RootCoverageCheck> {
+  const limit = context.options.exampleLimit;
+  const { routes, methods, notReached } = tallyRoutes(context.entries(), limit);
   const rows: RouteCoverage[] = [...routes]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([route, tally]) => {

@@ -1,8 +1,9 @@
-import type { Store } from '../collect/store.js';
+import { Store } from '../collect/store.js';
 import { RowSpan } from '../collect/span-table/row-span.js';
 import { STORE_SPAN_TABLE } from '../collect/span-table/store-span-table.js';
-import type { SpanTable } from '../collect/span-table/span-table.js';
+import { SpanTable } from '../collect/span-table/span-table.js';
 import type { TableParts } from '../collect/span-table/table-parts.js';
+import { keepShape } from './_internals/keep-shape.js';
 import type { SpanRecord } from '../model/span.js';
 import type { SpanLookup } from './span-lookup.js';
 import { TraceAssembler } from './trace-assembler.js';
@@ -86,16 +87,7 @@ export class RowForest extends Map<string, TraceTree> {
       if (next === -1) return undefined;
     }
     traceStart[order.length] = next;
-    return {
-      parts,
-      table,
-      count: total,
-      rowAt,
-      parentAt,
-      traceIds: this.#ids,
-      traceStart,
-      traceOf: (traceId) => this.#sortedOf(traceId),
-    };
+    return new RowColumns(parts, table, total, rowAt, parentAt, this.#ids, traceStart, this.#sortedIndex);
   }
 
   #sortedOf(traceId: string): number {
@@ -149,6 +141,51 @@ export class RowForest extends Map<string, TraceTree> {
     for (const traceId of this.#ids) callback.call(thisArg, this.get(traceId)!, traceId, this);
   }
 }
+
+/** ForestColumns as a class: `traceOf` is a method, the same function in every forest (no closure per forest). */
+class RowColumns implements ForestColumns {
+  readonly parts: TableParts;
+  readonly table: SpanTable;
+  readonly count: number;
+  readonly rowAt: Int32Array;
+  readonly parentAt: Int32Array;
+  readonly traceIds: readonly string[];
+  readonly traceStart: Int32Array;
+  // By table trace index: the trace's position in traceIds.
+  readonly #sortedIndex: Int32Array;
+
+  constructor(
+    parts: TableParts,
+    table: SpanTable,
+    count: number,
+    rowAt: Int32Array,
+    parentAt: Int32Array,
+    traceIds: readonly string[],
+    traceStart: Int32Array,
+    sortedIndex: Int32Array,
+  ) {
+    this.parts = parts;
+    this.table = table;
+    this.count = count;
+    this.rowAt = rowAt;
+    this.parentAt = parentAt;
+    this.traceIds = traceIds;
+    this.traceStart = traceStart;
+    this.#sortedIndex = sortedIndex;
+  }
+
+  traceOf(traceId: string): number {
+    const trace = this.parts.traces.indexOf(traceId);
+    return trace === -1 || trace >= this.#sortedIndex.length ? -1 : this.#sortedIndex[trace]!;
+  }
+}
+
+keepShape(new RowForest(new Store()));
+const empty = new SpanTable();
+/** Columns of no span: an exemplar that keeps RowColumns' hidden class (see keepShape). */
+export const NO_COLUMNS: ForestColumns = keepShape(
+  new RowColumns(empty.parts, empty, 0, new Int32Array(0), new Int32Array(0), [], new Int32Array(1), new Int32Array(0)),
+);
 
 function recordTree(traceId: string, spans: readonly SpanRecord[], lookup: SpanLookup): TraceTree {
   const distinct = buildDistinctTree(traceId, spans, lookup);

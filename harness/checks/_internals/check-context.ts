@@ -14,6 +14,7 @@ import { findRequestEntries } from './request-entries.js';
 import { rowEntries } from './row-entries.js';
 import { SpanColumns } from './span-columns.js';
 import { RowForest } from '../../forest/row-forest.js';
+import { keepShape } from '../../forest/_internals/keep-shape.js';
 
 /** Options with their defaults filled in. */
 export interface ResolvedOptions {
@@ -52,6 +53,11 @@ function count(name: string, value: number | undefined, fallback: number, least:
   return value;
 }
 
+// Defaults are module functions, not closures per verdict: the checks call them per request (see SharedContext).
+const neverFailed = (): boolean => false;
+const NO_KEYS: readonly string[] = Object.freeze([]);
+const noRequestKeys = (): readonly string[] => NO_KEYS;
+
 function resolveOptions(options: CheckOptions): ResolvedOptions {
   const entryKinds = options.entryKinds ?? ['server'];
   if (
@@ -70,11 +76,48 @@ function resolveOptions(options: CheckOptions): ResolvedOptions {
     attributionWindowNs: BigInt(count('attributionWindowMs', options.attributionWindowMs, 10_000, 0)) * 1_000_000n,
     timingSkewMs: count('timingSkewMs', options.timingSkewMs, 100, 0),
     requestIdAttributes: options.requestIdAttributes ?? REQUEST_ID_ATTRIBUTES,
-    isFailure: options.isFailure ?? (() => false),
-    requestKeys: options.requestKeys ?? (() => []),
+    isFailure: options.isFailure ?? neverFailed,
+    requestKeys: options.requestKeys ?? noRequestKeys,
     nameCardinalityLimit: count('nameCardinalityLimit', options.nameCardinalityLimit, 10, 1),
   };
 }
+
+/**
+ * The shared context as a class, not an object of closures: the checks call it per log and per span, and a call
+ * site that sees a new closure every verdict is re-optimized every verdict.
+ */
+class SharedContext implements CheckContext {
+  readonly input: CheckInput;
+  readonly thresholds: Thresholds;
+  readonly options: ResolvedOptions;
+  readonly #spans: SpanColumns | undefined;
+  #index: ForestIndex | undefined;
+  #entries: readonly RequestEntry[] | undefined;
+
+  constructor(input: CheckInput, options: ResolvedOptions) {
+    this.input = input;
+    this.thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
+    this.options = options;
+    const forest = input.forest;
+    const columns = forest instanceof RowForest ? forest.columns : undefined;
+    this.#spans = columns === undefined ? undefined : new SpanColumns(columns);
+  }
+
+  index(): ForestIndex {
+    return (this.#index ??= indexForest(this.input.forest));
+  }
+
+  entries(): readonly RequestEntry[] {
+    const spans = this.#spans;
+    return (this.#entries ??= (spans === undefined ? undefined : rowEntries(this, spans)) ?? findRequestEntries(this));
+  }
+
+  spans(): SpanColumns | undefined {
+    return this.#spans;
+  }
+}
+
+keepShape(new SharedContext({ records: [], forest: new Map() }, resolveOptions({})));
 
 /** Checks the input and options and returns the shared, lazily computed context. */
 export function checkContext(input: CheckInput, options: CheckOptions = {}): CheckContext {
@@ -82,20 +125,5 @@ export function checkContext(input: CheckInput, options: CheckOptions = {}): Che
   if (!Array.isArray(input.records)) throw new InvalidArgumentError(`${API}: input.records must be an array`);
   if (!(input.forest instanceof Map))
     throw new InvalidArgumentError(`${API}: input.forest must be a Map of trace trees`);
-  const resolved = resolveOptions(options);
-  let index: ForestIndex | undefined;
-  let entries: readonly RequestEntry[] | undefined;
-  const forest = input.forest;
-  const columns = forest instanceof RowForest ? forest.columns : undefined;
-  const spans = columns === undefined ? undefined : new SpanColumns(columns);
-  const context: CheckContext = {
-    input,
-    thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
-    options: resolved,
-    index: () => (index ??= indexForest(input.forest)),
-    entries: () =>
-      (entries ??= (spans === undefined ? undefined : rowEntries(context, spans)) ?? findRequestEntries(context)),
-    spans: () => spans,
-  };
-  return context;
+  return new SharedContext(input, resolveOptions(options));
 }

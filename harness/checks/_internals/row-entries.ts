@@ -6,7 +6,9 @@ import type { RequestRecord } from '../../traffic/request-record.js';
 import type { CheckContext } from './check-context.js';
 import type { RequestEntry } from './request-entries.js';
 import { reachedService } from './request-entries.js';
-import type { SpanColumns } from './span-columns.js';
+import { SpanColumns } from './span-columns.js';
+import { NO_COLUMNS } from '../../forest/row-forest.js';
+import { keepShape } from '../../forest/_internals/keep-shape.js';
 
 // Module-local copies of imported bindings: where a loader compiles modules to CommonJS (tsx does), every read of
 // an imported binding is a getter call, and these are read for every span.
@@ -14,12 +16,12 @@ const { HAS_PARENT, PARENT_HIGH, PARENT_LOW, base } = rowLayout;
 
 const injected = new Int32Array(2);
 
-/** A request's entry found in the columns; the node is built only when a check reads `entry`. */
+/**
+ * A request's entry found in the columns; the node is built only when a check reads `entry`. What follows from the
+ * record is read from it, not copied: one of these per request stays alive through every check.
+ */
 class RowRequestEntry implements RequestEntry {
   readonly record: RequestRecord;
-  readonly traceId: string;
-  readonly method = 'traceparent' as const;
-  readonly reached: boolean;
   readonly position: number;
   readonly trace: number;
   readonly #forest: ReadonlyMap<string, TraceTree>;
@@ -27,19 +29,29 @@ class RowRequestEntry implements RequestEntry {
 
   constructor(
     record: RequestRecord,
-    traceId: string,
     trace: number,
     position: number,
-    context: CheckContext,
+    forest: ReadonlyMap<string, TraceTree>,
     spans: SpanColumns,
   ) {
     this.record = record;
     this.trace = trace;
-    this.traceId = traceId;
-    this.reached = reachedService(record);
     this.position = position;
-    this.#forest = context.input.forest;
+    this.#forest = forest;
     this.#spans = spans;
+  }
+
+  /** The injected trace id (rowEntries takes only records that have one). */
+  get traceId(): string {
+    return this.record.traceId!;
+  }
+
+  get method(): 'traceparent' {
+    return 'traceparent';
+  }
+
+  get reached(): boolean {
+    return reachedService(this.record);
   }
 
   get found(): boolean {
@@ -52,6 +64,23 @@ class RowRequestEntry implements RequestEntry {
     return this.#forest.get(this.traceId)?.node(spans.spanId(this.position), spans.kind(this.position));
   }
 }
+
+// A request of nothing, for the exemplar that keeps RowRequestEntry's hidden class (see keepShape).
+const NO_REQUEST: RequestRecord = {
+  seq: 0,
+  route: '',
+  method: '',
+  url: '',
+  traceId: undefined,
+  spanId: undefined,
+  correlation: 'traceparent',
+  requestId: undefined,
+  status: undefined,
+  error: undefined,
+  timings: { startUnixMs: 0, connectMs: 0, ttfbMs: 0, totalMs: 0 },
+  bytesReceived: 0,
+};
+keepShape(new RowRequestEntry(NO_REQUEST, -1, -1, new Map(), new SpanColumns(NO_COLUMNS)));
 
 /**
  * Every request's entry span found in the columns (as `findRequestEntries` finds it for `traceparent`), or
@@ -72,7 +101,7 @@ export function rowEntries(context: CheckContext, spans: SpanColumns): RequestEn
     if (trace !== -1 && parseSpanId(record.spanId, injected)) {
       position = entryBelowInjected(spans, trace, entryKinds);
     }
-    results.push(new RowRequestEntry(record, record.traceId, trace, position, context, spans));
+    results.push(new RowRequestEntry(record, trace, position, context.input.forest, spans));
   }
   return results;
 }

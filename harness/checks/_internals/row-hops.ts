@@ -7,6 +7,7 @@ import { judgedEdges } from './hop-edges.js';
 import { exitSignature, hopVia } from './hop-via.js';
 import { judgeRow } from './rate-rows.js';
 import type { SpanColumns } from './span-columns.js';
+import { keepShape } from '../../forest/_internals/keep-shape.js';
 
 // Module-local copies of imported bindings: where a loader compiles modules to CommonJS (tsx does), every read of
 // an imported binding is a getter call, and these are read for every span.
@@ -18,16 +19,29 @@ const FLAGS_MASK = 0xff << TRACE_FLAGS_SHIFT;
 /** Up to this many edges, each keeps its hops in an array by position. */
 const MAX_DENSE_EDGES = 4;
 
-/** Segments (runs of one service along a path) of the columns: the same ones, in the same order, as ForestIndex. */
+const SERVER = 2;
+const CONSUMER = 5;
+/** A (from, to) pair of service numbers as one number: from × PAIR_BASE + to, exact below 2^53. */
+const PAIR_BASE = 2 ** 26;
+
+/**
+ * Segments (runs of one service along a path) of the columns: the same ones, in the same order, as ForestIndex.
+ * Services are numbered in the order met (`names`), so the per-span pass compares and indexes small integers.
+ */
 interface RowSegments {
   readonly top: number[];
-  readonly parent: number[];
-  readonly service: string[];
-  readonly treeTop: number[];
+  readonly service: number[];
+  /** By position: its segment, and the top of its tree (a segment's parent is the segment of its top's parent). */
+  readonly segmentAt: Int32Array;
+  readonly treeTopAt: Int32Array;
+  /** Service names by number. */
+  readonly names: string[];
   /** Positions whose direct child belongs to another service. */
   readonly handedOff: Uint8Array;
-  /** Client and producer positions, by service. */
-  readonly exits: Map<string, number[]>;
+  /** Client and producer positions, by service number. */
+  readonly exits: number[][];
+  /** Distinct (from, to) service numbers of client→server and producer→consumer parent-child pairs. */
+  readonly crossings: Set<number>;
   readonly flagsReported: boolean;
   readonly hasLinks: boolean;
 }
@@ -36,19 +50,19 @@ function segmentsOf(spans: SpanColumns): RowSegments {
   const count = spans.count;
   const segmentAt = new Int32Array(count);
   const treeTopAt = new Int32Array(count);
+  const kindAt = new Uint8Array(count);
   const handedOff = new Uint8Array(count);
-  const segments: RowSegments = {
-    top: [],
-    parent: [],
-    service: [],
-    treeTop: [],
-    handedOff,
-    exits: new Map(),
-    flagsReported: false,
-    hasLinks: false,
-  };
+  const top: number[] = [];
+  const segmentService: number[] = [];
+  const names: string[] = [];
+  const exits: number[][] = [];
+  const crossings = new Set<number>();
+  // Service number by origin (resource and scope pair), -1 until met; by name, for origins sharing a service.
+  const serviceOfOrigin: number[] = [];
+  const numberOf = new Map<string, number>();
   let flagsReported = false;
   let hasLinks = false;
+  let lastCrossing = -1;
   const { rowAt, parentAt, parts } = spans.columns;
   for (let p = 0; p < count; p++) {
     // One read of the row's words for everything this pass needs of it.
@@ -57,22 +71,37 @@ function segmentsOf(spans: SpanColumns): RowSegments {
     const at = base(row);
     const bits = words[at + BITS]!;
     const parent = parentAt[p]!;
-    const service = spans.originService(words[at + ORIGIN]!);
-    const above = parent === -1 ? -1 : segmentAt[parent]!;
-    treeTopAt[p] = parent === -1 ? p : treeTopAt[parent]!;
-    if (above === -1 || segments.service[above] !== service) {
-      if (above !== -1) handedOff[parent] = 1;
-      segmentAt[p] = segments.top.push(p) - 1;
-      segments.parent.push(above);
-      segments.service.push(service);
-      segments.treeTop.push(treeTopAt[p]!);
-    } else segmentAt[p] = above;
-    const kind = bits & 7;
-    if (kind === CLIENT || kind === PRODUCER) {
-      const list = segments.exits.get(service);
-      if (list === undefined) segments.exits.set(service, [p]);
-      else list.push(p);
+    const origin = words[at + ORIGIN]!;
+    let service = serviceOfOrigin[origin] ?? -1;
+    if (service === -1) {
+      const name = spans.originService(origin);
+      service = numberOf.get(name) ?? -1;
+      if (service === -1) {
+        service = names.push(name) - 1;
+        numberOf.set(name, service);
+        exits.push([]);
+      }
+      serviceOfOrigin[origin] = service;
     }
+    const kind = bits & 7;
+    kindAt[p] = kind;
+    const above = parent === -1 ? -1 : segmentAt[parent]!;
+    const tree = parent === -1 ? p : treeTopAt[parent]!;
+    treeTopAt[p] = tree;
+    if (above === -1 || segmentService[above] !== service) {
+      if (above !== -1) {
+        handedOff[parent] = 1;
+        const upKind = kindAt[parent]!;
+        if ((upKind === CLIENT && kind === SERVER) || (upKind === PRODUCER && kind === CONSUMER)) {
+          // Pairs repeat request after request: the last one seen skips the set.
+          const crossing = segmentService[above]! * PAIR_BASE + service;
+          if (crossing !== lastCrossing) crossings.add((lastCrossing = crossing));
+        }
+      }
+      segmentAt[p] = top.push(p) - 1;
+      segmentService.push(service);
+    } else segmentAt[p] = above;
+    if (kind === CLIENT || kind === PRODUCER) exits[service]!.push(p);
     if ((bits & HAS_EXTRAS) === 0) {
       if (!flagsReported && (bits & FLAGS_MASK) !== 0) flagsReported = true;
     } else {
@@ -80,15 +109,27 @@ function segmentsOf(spans: SpanColumns): RowSegments {
       if (spans.hasLinks(p)) hasLinks = true;
     }
   }
-  return { ...segments, flagsReported, hasLinks };
+  return {
+    top,
+    service: segmentService,
+    segmentAt,
+    treeTopAt,
+    names,
+    handedOff,
+    exits,
+    crossings,
+    flagsReported,
+    hasLinks,
+  };
 }
 
-// As nearestAbove: the deepest position of `service` above segment s's top, or -1.
-function nearestAbove(spans: SpanColumns, segments: RowSegments, s: number, service: string): number {
-  let node = spans.parent(segments.top[s]!);
-  for (let above = segments.parent[s]!; node !== -1 && above !== -1; above = segments.parent[above]!) {
+// As nearestAbove: the deepest position of service number `service` above segment s's top, or -1.
+function nearestAbove(spans: SpanColumns, segments: RowSegments, s: number, service: number): number {
+  const { parentAt } = spans.columns;
+  for (let node = parentAt[segments.top[s]!]!; node !== -1;) {
+    const above = segments.segmentAt[node]!;
     if (segments.service[above] === service) return node;
-    node = spans.parent(segments.top[above]!);
+    node = parentAt[segments.top[above]!]!;
   }
   return -1;
 }
@@ -120,6 +161,9 @@ class EdgeHops {
   }
 }
 
+keepShape(new EdgeHops(0, 1));
+keepShape(new EdgeHops(0, MAX_DENSE_EDGES + 1));
+
 function zeroBreaks(): Record<BreakClass, number> {
   return { restarted: 0, orphaned: 0, missing: 0, late: 0, unsampled: 0 };
 }
@@ -136,35 +180,56 @@ function zeroAttribution(): Record<AttributionMethod, number> {
 export function healthyHopRows(context: CheckContext, spans: SpanColumns): HopEdge[] | undefined {
   const segments = segmentsOf(spans);
   if (segments.hasLinks) return undefined;
+  const { names, crossings } = segments;
   const edges = judgedEdges(context, (see) => {
-    for (let s = 0; s < segments.top.length; s++) {
-      const top = segments.top[s]!;
-      const parent = spans.parent(top);
-      if (parent !== -1) see(spans.kind(parent), spans.service(parent), spans.kind(top), segments.service[s]!);
+    for (const crossing of crossings) {
+      const to = crossing % PAIR_BASE;
+      const from = (crossing - to) / PAIR_BASE;
+      // Only the pair's being a crossing matters to inference, not which of the two.
+      see('client', names[from]!, 'server', names[to]!);
     }
   });
-  const byTo = new Map<string, number[]>();
-  edges.forEach((edge, e) => byTo.set(edge.to, [...(byTo.get(edge.to) ?? []), e]));
+  const numberOf = new Map(names.map((name, service) => [name, service]));
+  const fromOf = edges.map((edge) => numberOf.get(edge.from) ?? -1);
+  // By downstream service number: the edges into it.
+  const byTo: number[][] = names.map(() => []);
+  edges.forEach((edge, e) => byTo[numberOf.get(edge.to) ?? -1]?.push(e));
   // Per edge: upstream position → its first downstream segment top, in the order the tree path meets them.
   const units = edges.map(() => new EdgeHops(spans.count, edges.length));
+  if (!hopsAsChildren(context, spans, segments, byTo, fromOf, units)) return undefined;
+  for (let e = 0; e < edges.length; e++) {
+    const exits = fromOf[e] === -1 ? [] : segments.exits[fromOf[e]!]!;
+    if (wentNowhere(spans, segments.handedOff, exits, edges[e]!, units[e]!)) return undefined;
+  }
+  return edges.map((edge, e) => healthyRow(context, spans, edge, units[e]!));
+}
+
+// Each edge's hops, from the segments into its downstream service; false at the first that is not a plain child.
+function hopsAsChildren(
+  context: CheckContext,
+  spans: SpanColumns,
+  segments: RowSegments,
+  byTo: readonly (readonly number[])[],
+  fromOf: readonly number[],
+  units: readonly EdgeHops[],
+): boolean {
   let anchors: Set<string> | undefined;
   for (let s = 0; s < segments.top.length; s++) {
-    const forEdges = byTo.get(segments.service[s]!);
-    if (forEdges === undefined) continue;
+    const forEdges = byTo[segments.service[s]!]!;
+    if (forEdges.length === 0) continue;
     const top = segments.top[s]!;
     for (const e of forEdges) {
-      const upstream = nearestAbove(spans, segments, s, edges[e]!.from);
+      const upstream = nearestAbove(spans, segments, s, fromOf[e]!);
       if (upstream === -1) {
         anchors ??= new Set(context.entries().flatMap((entry) => entry.record.spanId ?? []));
-        if (!isAnchored(spans, segments.treeTop[s]!, anchors)) return undefined;
+        if (!isAnchored(spans, segments.treeTopAt[top]!, anchors)) return false;
         continue;
       }
-      if (segments.flagsReported && (spans.traceFlags(top) & 1) === 0) return undefined;
+      if (segments.flagsReported && (spans.traceFlags(top) & 1) === 0) return false;
       units[e]!.add(upstream, top);
     }
   }
-  for (let e = 0; e < edges.length; e++) if (wentNowhere(spans, segments, edges[e]!, units[e]!)) return undefined;
-  return edges.map((edge, e) => healthyRow(context, spans, edge, units[e]!));
+  return true;
 }
 
 // An entry span below the injected (never arriving) client span is the request's start, not a broken hop.
@@ -176,10 +241,16 @@ function isAnchored(spans: SpanColumns, treeTop: number, anchors: ReadonlySet<st
 }
 
 // True when an exit span of the edge's upstream service handed work to nobody but looks like one of its hops.
-function wentNowhere(spans: SpanColumns, segments: RowSegments, edge: EdgeToJudge, units: EdgeHops): boolean {
+function wentNowhere(
+  spans: SpanColumns,
+  handedOff: Uint8Array,
+  exits: readonly number[],
+  edge: EdgeToJudge,
+  units: EdgeHops,
+): boolean {
   let signatures: Set<string> | undefined;
-  for (const p of segments.exits.get(edge.from) ?? []) {
-    if (segments.handedOff[p] === 1 || units.has(p)) continue;
+  for (const p of exits) {
+    if (handedOff[p] === 1 || units.has(p)) continue;
     signatures ??= new Set(
       units.upstreams
         .filter((u) => spans.kindIndex(u) === CLIENT || spans.kindIndex(u) === PRODUCER)

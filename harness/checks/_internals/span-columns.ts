@@ -5,6 +5,8 @@ import * as rowLayout from '../../collect/span-table/span-rows.js';
 import type { TableParts } from '../../collect/span-table/table-parts.js';
 import { slot } from '../../collect/span-table/value-store.js';
 import type { ForestColumns } from '../../forest/row-forest.js';
+import { NO_COLUMNS } from '../../forest/row-forest.js';
+import { keepShape } from '../../forest/_internals/keep-shape.js';
 import type { AttributeValue, Attributes } from '../../model/attributes.js';
 import type { SpanKind } from '../../model/span.js';
 import { SPAN_KINDS } from '../../model/span.js';
@@ -183,3 +185,6 @@ export class SpanColumns {
     return new RowSpan(this.#parts, this.columns.rowAt[p]!);
   }
 }
+
+keepShape(new SpanColumns(NO_COLUMNS));
+keepShape(new RowSpan(NO_COLUMNS.parts, 0));
