@@ -1,28 +1,11 @@
 import { InvalidArgumentError } from '../harness/errors.js';
+import { DEFAULT_SENSITIVE_KEYS, sensitiveKeyTest } from '../harness/model/sensitive-keys.js';
 import type { Report } from '../harness/report/report.js';
 import type { LogCorrelationCheck, ReportCheck } from '../harness/report/report-checks.js';
 import type { ReportAttributes, ReportTrace, ReportValue } from '../harness/report/report-trace.js';
 
 /** What a redacted value is replaced with (the same text `compactTrace` writes). */
 export const REDACTED_VALUE = '[REDACTED]';
-
-/**
- * Key fragments whose values every written report hides. A key matches when, lowercased and stripped of
- * everything but letters and digits, it contains a fragment stripped the same way (`x-api-key`, `API_KEY`,
- * `apiKey` and `http.request.header.set-cookie` all match).
- */
-export const DEFAULT_SENSITIVE_KEYS: readonly string[] = Object.freeze([
-  'authorization',
-  'cookie',
-  'set-cookie',
-  'token',
-  'password',
-  'passwd',
-  'secret',
-  'api-key',
-  'private-key',
-  'credential',
-]);
 
 /** Attributes whose string values are URLs (or their query): their sensitive query parameters are hidden too. */
 const URL_KEYS = new Set(['url.full', 'http.url', 'url.original', 'url.query', 'http.target']);
@@ -34,26 +17,7 @@ export interface RedactOptions {
 
 const API = 'tracegate.redactReport()';
 
-function squash(key: string): string {
-  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-/** A test for sensitive keys: the defaults plus `extra`, matched as described at DEFAULT_SENSITIVE_KEYS. */
-export function sensitiveKeyTest(extra: readonly string[] = []): (key: string) => boolean {
-  const fragments = [...DEFAULT_SENSITIVE_KEYS, ...extra].map((fragment, index) => {
-    const squashed = typeof fragment === 'string' ? squash(fragment) : '';
-    if (squashed === '') {
-      throw new InvalidArgumentError(
-        `${API}: keys[${index - DEFAULT_SENSITIVE_KEYS.length}] must contain a letter or digit, got ${JSON.stringify(fragment)}`,
-      );
-    }
-    return squashed;
-  });
-  return (key) => {
-    const squashed = squash(key);
-    return fragments.some((fragment) => squashed.includes(fragment));
-  };
-}
+export { DEFAULT_SENSITIVE_KEYS, sensitiveKeyTest };
 
 function decoded(text: string): string {
   try {

@@ -9,9 +9,10 @@ import { endVersusStart, isUnended } from './_internals/span-fields.js';
 import { VERBATIM_SHAPE } from '../collect/span-table/attribute-shapes.js';
 import type { SpanColumns } from './_internals/span-columns.js';
 import { keepShape } from '../forest/_internals/keep-shape.js';
+import { sensitiveKeyTest } from '../model/sensitive-keys.js';
 
-/** Attribute keys that hold credentials; their presence on a span is a finding (values are never shown). */
-export const SECRET_KEYS = /authorization|cookie|token|password|secret/i;
+/** Attribute keys that hold credentials (the same test redaction uses); on a span they are a finding, values never shown. */
+const isSecretKey = sensitiveKeyTest();
 
 interface Tally {
   readonly code: string;
@@ -69,7 +70,7 @@ class HygieneTally {
 
   isSecret(key: string): boolean {
     let secret = this.secretKey.get(key);
-    if (secret === undefined) this.secretKey.set(key, (secret = SECRET_KEYS.test(key)));
+    if (secret === undefined) this.secretKey.set(key, (secret = isSecretKey(key)));
     return secret;
   }
 
@@ -186,7 +187,7 @@ export function hygieneOf(context: CheckContext): CheckResult<HygieneCheck> {
     'span.unended': 'spans never ended',
     'span.negative-duration': 'spans end before they start',
     'resource.missing-service-name': 'spans without service.name',
-    'attribute.secret-key': 'spans carry attributes named like credentials',
+    'attribute.secret-key': 'span attributes are named like credentials',
   };
   for (const tally of tallies.values()) {
     const subjects = [...tally.subjects].join(', ');

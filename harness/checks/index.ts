@@ -8,6 +8,6 @@ export { rootCoverage } from './root-coverage.js';
 export { hopContinuity } from './hop-continuity.js';
 export { errorRecording } from './error-recording.js';
 export { logCorrelation } from './log-correlation.js';
-export { hygiene, SECRET_KEYS } from './hygiene.js';
+export { hygiene } from './hygiene.js';
 export type { ChecksOutcome, RunChecksOptions } from './run-checks.js';
 export { runChecks } from './run-checks.js';

@@ -30,7 +30,7 @@ describe('hygiene', () => {
         kind: 'server',
         service: 'api',
         startMs: 0,
-        attributes: { 'http.request.header.authorization': '[x]', 'user.password': 'x' },
+        attributes: { 'http.request.header.authorization': '[x]', 'user.password': 'x', 'x-api-key': 'k' },
       }),
       span({
         traceId,
@@ -52,9 +52,9 @@ describe('hygiene', () => {
     expect(byCode['span.name-cardinality']!.message).toContain(
       'api server "GET /orders/{n}" has 12 names (e.g. "GET /orders/1000")',
     );
-    expect(byCode['attribute.secret-key']).toMatchObject({ count: 2 });
+    expect(byCode['attribute.secret-key']).toMatchObject({ count: 3 });
     expect(byCode['attribute.secret-key']!.message).toBe(
-      '2 spans carry attributes named like credentials: http.request.header.authorization, user.password',
+      '3 span attributes are named like credentials: http.request.header.authorization, user.password, x-api-key',
     );
     expect(byCode['attribute.secret-key']!.message).not.toContain('[x]');
     expect(byCode['resource.missing-service-name']).toMatchObject({ count: 1 });
