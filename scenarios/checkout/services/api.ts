@@ -1,7 +1,7 @@
 import type { SpanContext } from '@opentelemetry/api';
 import { SpanKind, context, propagation, trace } from '@opentelemetry/api';
 import express from 'express';
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { CheckoutConfig } from './config.js';
 import { HttpError, errorHandler } from './error-handler.js';
@@ -32,6 +32,15 @@ function checkoutBody(body: unknown): CheckoutBody {
  * span) in one transaction and answers 202; GET /api/orders/:id; POST /webhooks/invoice (billing's callback, a new
  * trace linked to the delivery: see telemetry.ts); GET /health.
  */
+/**
+ * A UUID-shaped order id derived from the seed, the sku and how many orders of that sku came before, so billing's
+ * seeded answers (which hash the order id) replay run after run, whatever order concurrent requests arrive in.
+ */
+function orderId(seed: number, sku: string, nth: number): string {
+  const hex = createHash('sha256').update(`${seed}:${sku}:${nth}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 export function startApi(config: CheckoutConfig, telemetry: Telemetry, store: OrderStore): Promise<Server> {
   const { faults } = config;
   const tracer = telemetry.tracer('api');
@@ -45,6 +54,7 @@ export function startApi(config: CheckoutConfig, telemetry: Telemetry, store: Or
       : {}),
   });
   const app = express();
+  const ordersOfSku = new Map<string, number>();
   app.use(express.json({ limit: '64kb' }));
   if (leak) {
     app.use((_request, _response, next) => {
@@ -60,7 +70,9 @@ export function startApi(config: CheckoutConfig, telemetry: Telemetry, store: Or
     if (sku.startsWith('fail-')) {
       throw new HttpError(500, `inventory: sku ${sku} cannot be reserved, no warehouse holds it`, 'InventoryError');
     }
-    const id = randomUUID();
+    const nth = (ordersOfSku.get(sku) ?? 0) + 1;
+    ordersOfSku.set(sku, nth);
+    const id = orderId(config.seed, sku, nth);
     const payload = JSON.stringify({ orderId: id, sku, quantity, card, amount: quantity * 1250 });
     await tracer.startActiveSpan(
       `outbox ${PAYMENT_TOPIC}`,
