@@ -113,14 +113,43 @@ function problemOf(
   return resolved ? null : 'unresolved';
 }
 
+/**
+ * Which logs are the same record arriving a second time through another channel: a service that writes each line
+ * to stdout (captured by tracegate) and also exports it over OTLP (pino with its OTel instrumentation, say) would
+ * otherwise be counted twice. Same service, ids, body and millisecond, from a different source kind. Only runs
+ * when the logs came through more than one kind of source.
+ */
+function echoesOf(logs: readonly LogRecord[]): Uint8Array | undefined {
+  const firstKind = logs[0]?.source.kind;
+  if (!logs.some((log) => log.source.kind !== firstKind)) return undefined;
+  const echoes = new Uint8Array(logs.length);
+  const firstSeen = new Map<string, LogRecord['source']['kind']>();
+  for (let i = 0; i < logs.length; i++) {
+    const log = logs[i]!;
+    const body =
+      typeof log.body === 'string'
+        ? log.body
+        : JSON.stringify(log.body, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    const key = `${log.service}\u0000${log.traceId}\u0000${log.spanId}\u0000${log.timeUnixNano / 1_000_000n}\u0000${body}`;
+    const kind = firstSeen.get(key);
+    if (kind === undefined) firstSeen.set(key, log.source.kind);
+    else if (kind !== log.source.kind) echoes[i] = 1;
+  }
+  return echoes;
+}
+
 /** Each request-scoped log's problem, tallied by service in first-seen order. */
 function tallyLogs(context: CheckContext, mentions: MentionIndex, owners: TraceOwners): Map<string, ServiceTally> {
   const limit = context.options.exampleLimit;
   const services = new Map<string, ServiceTally>();
+  const logs = context.input.logs ?? [];
+  const echoes = echoesOf(logs);
   // Logs of one service come in runs: the last tally usually answers the next log.
   let lastService: string | undefined;
   let lastTally: ServiceTally | undefined;
-  for (const log of context.input.logs ?? []) {
+  for (let i = 0; i < logs.length; i++) {
+    if (echoes !== undefined && echoes[i] === 1) continue;
+    const log = logs[i]!;
     const mention = mentions.mentioned(log);
     const problem = problemOf(context, log, mention, owners);
     if (problem === undefined) continue;

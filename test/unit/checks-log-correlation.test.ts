@@ -36,6 +36,21 @@ describe('log-correlation', () => {
     ]);
   });
 
+  it('counts a line once when it arrives both from stdout and over OTLP, but keeps repeated lines of one source', () => {
+    const exported = Array.from({ length: 50 }, (_, i) => goodLogs(i)).flat();
+    const printed = exported.map((each) => ({ ...each, source: { kind: 'stdout' as const, process: each.service } }));
+    // The same line written twice to stdout is two logs; only the OTLP copy of each is an echo.
+    const again = printed.slice(0, 3);
+    const { section } = logCorrelation(
+      inputOf(
+        plansWith(50, () => false, {}),
+        { logs: [...printed, ...exported, ...again] },
+      ),
+      options,
+    );
+    expect(section).toMatchObject({ status: 'pass', n: 103, correlated: 103 });
+  });
+
   it('fails a logger without ids: its logs name the request but carry no trace id', () => {
     const logs = Array.from({ length: 50 }, (_, i) => [
       goodLogs(i)[0]!,
