@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { GateOn } from '../../harness/verdict/thresholds.js';
 import type { Thresholds } from '../../harness/verdict/thresholds.js';
-import { shareFlag } from '../args.js';
+import { parseFileCommand, shareFlag } from '../args.js';
 import { UsageError } from '../usage-error.js';
 
 export const GATE_COMMAND = 'tracegate gate';
@@ -15,11 +14,9 @@ const FLAGS = {
   'report-junit': { type: 'string' },
   'report-markdown': { type: 'string' },
   'report-html': { type: 'string' },
-  'redact-key': { type: 'string' },
+  'redact-key': { type: 'string', repeat: true },
   help: { type: 'boolean' },
-} as const;
-
-type GateFlag = keyof typeof FLAGS;
+} as const satisfies Record<string, { type: 'string' | 'boolean'; repeat?: boolean }>;
 
 /** The command line of `tracegate gate`, read and checked. */
 export interface GateArgs {
@@ -52,39 +49,10 @@ function gateOn(raw: string): GateOn {
 
 /** Parses `argv`; throws UsageError naming the first flag or value `tracegate gate` does not take. */
 export function parseGateArgs(argv: readonly string[]): GateArgs {
-  const { tokens } = parseArgs({
-    args: [...argv],
-    options: FLAGS,
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-  });
-  const help = `see ${GATE_COMMAND} --help`;
-  const values = new Map<GateFlag, string>();
-  const redactKeys: string[] = [];
-  let file: string | undefined;
-  let wantsHelp = false;
-  for (const token of tokens) {
-    if (token.kind === 'option-terminator') continue;
-    if (token.kind === 'positional') {
-      if (file !== undefined) throw new UsageError(`${GATE_COMMAND}: unexpected argument "${token.value}" (${help})`);
-      file = token.value;
-      continue;
-    }
-    const name = token.name as GateFlag;
-    const flag = (FLAGS as Record<string, { type: string }>)[name];
-    if (flag === undefined) throw new UsageError(`${GATE_COMMAND}: unknown flag ${token.rawName} (${help})`);
-    if (flag.type === 'boolean') {
-      if (token.value !== undefined) throw new UsageError(`${GATE_COMMAND}: ${token.rawName} takes no value`);
-      wantsHelp = true;
-      continue;
-    }
-    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
-      throw new UsageError(`${GATE_COMMAND}: ${token.rawName} needs a value`);
-    }
-    if (name === 'redact-key') redactKeys.push(token.value);
-    else values.set(name, token.value);
-  }
+  const { file, strings, booleans } = parseFileCommand(GATE_COMMAND, FLAGS, argv);
+  const values = new Map([...strings].map(([flag, given]) => [flag, given.at(-1)!]));
+  const redactKeys = strings.get('redact-key') ?? [];
+  const wantsHelp = booleans.has('help');
   const thresholds: { -readonly [K in keyof Thresholds]?: Thresholds[K] } = {};
   for (const [flag, key] of Object.entries(SHARES) as [keyof typeof SHARES, (typeof SHARES)[keyof typeof SHARES]][]) {
     const raw = values.get(flag);
