@@ -1,28 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReport } from '../../harness/report/parse-report.js';
 import { renderJsonReport } from '../../reporters/json/render-json-report.js';
 import { exampleReport } from '../unit/report-example.js';
+import { runCli } from './cli-support.js';
 
 // The built bin, as pipelines run it (`npm run build` first).
-const CLI = 'dist/ci/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'tracegate-gate-cli-'));
 const saved = join(dir, 'report.json');
 writeFileSync(saved, renderJsonReport(exampleReport()));
 
-async function gate(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, 'gate', ...args], { env: { ...process.env, CI: '1' } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const gate = (args: string[]) => runCli(['gate', ...args]);
 
 describe('tracegate gate (the built command line)', () => {
   it('exits 1 on a failing report judged by its own thresholds, printing the summary and the broken hop', async () => {

@@ -1,15 +1,13 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReport } from '../../harness/report/parse-report.js';
-import { REPO, system } from './run-support.js';
+import { runCli } from './cli-support.js';
+import { system } from './run-support.js';
 
 // The built bin (`npm run build` first) against the api → worker fixtures on loopback; one small broken run.
-const CLI = 'dist/ci/cli.js';
 const children: ChildProcess[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'tracegate-reports-cli-'));
 
@@ -17,16 +15,7 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, env: { ...process.env, CI: '1' } });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCli(args, children);
 
 describe('tracegate run --report-* (every format from one redacted report)', () => {
   it('writes JSON, JUnit, Markdown and HTML into new directories, says so on stderr, and redacts --redact-key', async () => {
