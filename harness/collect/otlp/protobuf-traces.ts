@@ -1,23 +1,16 @@
 import type { SpanRecord } from '../../model/span.js';
-import { rejectionReason } from './_internals/rejection.js';
+import { stagedRecord } from '../span-table/staged-record.js';
 import type { DecodedBatch } from './decoded.js';
-import { TraceIdCache } from './protobuf-ids.js';
-import { readProtobufRequest } from './protobuf-request.js';
-import { readSpan } from './protobuf-span.js';
+import { stageTracesProtobuf } from './protobuf-staged-traces.js';
 
-/** Decodes a protobuf ExportTraceServiceRequest into span records; throws OtlpDecodeError when unusable. */
+/**
+ * Decodes a protobuf ExportTraceServiceRequest into span records; throws OtlpDecodeError when unusable. The
+ * receiver stores the staged batch directly; this reads the same staging back as records, so there is one
+ * protobuf span decoder.
+ */
 export function decodeTracesProtobuf(body: Uint8Array): DecodedBatch<SpanRecord> {
+  const { batch, rejected } = stageTracesProtobuf(body);
   const records: SpanRecord[] = [];
-  const rejected: string[] = [];
-  const traceIds = new TraceIdCache();
-  readProtobufRequest(body, (reader, strings, end, resource, scope, place) => {
-    const outcome = readSpan(reader, strings, end, resource, scope, traceIds);
-    if ('problem' in outcome) {
-      const where = `resourceSpans[${place.resource}].scopeSpans[${place.scope}].spans[${place.item}]`;
-      rejected.push(rejectionReason(where, outcome.name, outcome.problem));
-    } else {
-      records.push(outcome);
-    }
-  });
+  for (let span = 0; span < batch.count; span++) records.push(stagedRecord(batch, span));
   return { records, rejected };
 }
